@@ -1,0 +1,73 @@
+"""The Python API: plain functions returning pandas DataFrames or dicts.
+
+The CLI and the web app call these (or the `query` functions under them); nothing
+here prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+
+from summitry import query
+from summitry.build import BuildResult, Progress
+from summitry.build import build as _build
+from summitry.config import discover_official, resolve_db_path
+from summitry.db import connect
+
+DB = str | os.PathLike | None
+
+
+def build(
+    db: DB = None,
+    *,
+    official: str | Path | None | bool = True,
+    curated_root: Path | None = None,
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Build the database. `official=True` uses a local copy of the official record if found."""
+    if official is True:
+        official = discover_official()
+    elif official is False:
+        official = None
+    return _build(resolve_db_path(db), curated_root=curated_root, official=official, progress=progress)
+
+
+def meetings(
+    between: tuple[str, str] | None = None,
+    *,
+    mode: str | None = None,
+    host: str | None = None,
+    start: str | int | dt.date | None = None,
+    end: str | int | dt.date | None = None,
+    status: str | None = None,
+    leader: str | None = None,
+    text: str | None = None,
+    succession: bool = True,
+    db: DB = None,
+    as_arrow: bool = False,
+) -> pd.DataFrame | pa.Table:
+    """Curated meetings, oldest first. ``between=("USA", "RUS")`` includes Soviet meetings
+    unless ``succession=False``."""
+    with connect(db) as con:
+        df = query.find_meetings(
+            con, between=between, mode=mode, host=host, start=start, end=end, status=status,
+            leader=leader, text=text, succession=succession,
+        )
+    return pa.Table.from_pandas(df, preserve_index=False) if as_arrow else df
+
+
+def meeting(meeting_id: str, *, db: DB = None) -> dict:
+    """One meeting as a dict (the JSON shape of `summitry show`)."""
+    with connect(db) as con:
+        return query.get_meeting(con, meeting_id)
+
+
+def leaders(state: str | None = None, *, succession: bool = True, db: DB = None) -> pd.DataFrame:
+    """Leaders with their terms in office."""
+    with connect(db) as con:
+        return query.find_leaders(con, state=state, succession=succession)

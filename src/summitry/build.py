@@ -1,0 +1,147 @@
+"""Build the embedded DuckDB database from the curated layer (and the official record).
+
+The build writes a temporary file beside the target and renames it over the target only
+when everything succeeded, so a failed build leaves the last good database in place.
+Rows are inserted in a fixed order and build_info holds no clock time, so the same inputs
+give the same content.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from summitry import __version__
+from summitry.curated import Curated, load_curated
+from summitry.schema import HISTORICAL_STATES, TABLES, Table, state_name
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class BuildResult:
+    db_path: Path
+    counts: dict[str, int]
+    official: object | None = None  # summitry.official.OfficialRecord when loaded
+    report: list[dict] = field(default_factory=list)  # per source file: read/loaded/rejected
+
+
+def _frame(table: Table, rows: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=table.column_names)
+
+
+def curated_frames(cur: Curated) -> dict[str, pd.DataFrame]:
+    """The curated layer as one DataFrame per table, rows in a fixed order."""
+    leaders, terms = [], []
+    for lid in sorted(cur.leaders):
+        leader = cur.leaders[lid]
+        leaders.append({
+            "leader_id": lid, "name": leader.name, "state": leader.state,
+            "aliases": list(leader.aliases),
+            "sources": [s.model_dump() for s in leader.sources],
+        })
+        for term in sorted(leader.terms, key=lambda t: (t.start_date, t.office)):
+            terms.append({"leader_id": lid, **term.model_dump()})
+
+    meetings, participants, sources = [], [], []
+    for rel, m in cur.meetings:
+        row = m.model_dump(exclude={"participants", "sources"})
+        row["meeting_id"] = row.pop("id")
+        row["source_file"] = rel
+        meetings.append(row)
+        for pos, pid in enumerate(m.participants):
+            leader = cur.leaders[pid]
+            term = leader.term_on(m.start_date)
+            participants.append({
+                "meeting_id": m.id, "position": pos, "leader_id": pid, "state": leader.state,
+                "office": term.office if term else None,
+            })
+        for pos, src in enumerate(m.sources):
+            sources.append({"meeting_id": m.id, "position": pos, **src.model_dump()})
+
+    relations = []
+    for dyad in sorted(cur.relations):
+        for e in sorted(cur.relations[dyad], key=lambda e: (e.start_date or e.date, e.id)):
+            row = e.model_dump(exclude={"sources"})
+            row["entry_id"] = row.pop("id")
+            relations.append({"dyad": dyad, **row, "sources": [s.model_dump() for s in e.sources]})
+
+    codes = {lead.state for lead in cur.leaders.values()}
+    codes |= {m.venue_state for _, m in cur.meetings} | {m.host_state for _, m in cur.meetings if m.host_state}
+    codes |= set(HISTORICAL_STATES)
+    states = [
+        {"state": c, "name": state_name(c), "successor": HISTORICAL_STATES.get(c, (None, None))[1]}
+        for c in sorted(codes)
+    ]
+    rows = {
+        "states": states, "leaders": leaders, "terms": terms, "meetings": meetings,
+        "meeting_participants": participants, "meeting_sources": sources, "relations": relations,
+    }
+    return {name: _frame(TABLES[name], r) for name, r in rows.items()}
+
+
+def _write(con: duckdb.DuckDBPyConnection, table: Table, frame: pd.DataFrame) -> None:
+    con.execute(table.ddl())
+    if len(frame):
+        con.register("_frame", frame)
+        cols = ", ".join(f'"{c}"' for c in table.column_names)
+        con.execute(f'INSERT INTO "{table.name}" ({cols}) SELECT {cols} FROM _frame')
+        con.unregister("_frame")
+
+
+def build(
+    db_path: Path,
+    *,
+    curated_root: Path | None = None,
+    official: str | Path | None = None,
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Validate the inputs and (re)build the database at `db_path` atomically."""
+    say = progress or (lambda _msg: None)
+    say("validating the curated record")
+    cur = load_curated(curated_root)
+    frames = curated_frames(cur)
+
+    info = {
+        "summitry_version": __version__,
+        "curated_sha256": cur.digest,
+        "official": "absent",
+    }
+    official_record = None
+    if official is not None:
+        from summitry.official_load import load_official_frames
+
+        say(f"reading the official record from {official}")
+        official_record, official_frames, official_info = load_official_frames(official, cur, progress=say)
+        frames.update(official_frames)
+        info.update(official_info)
+
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.tmp")
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    say(f"writing {db_path}")
+    try:
+        con = duckdb.connect(str(tmp))
+        try:
+            for name, frame in frames.items():
+                _write(con, TABLES[name], frame)
+            info_frame = pd.DataFrame(sorted(info.items()), columns=["key", "value"])
+            _write(con, TABLES["build_info"], info_frame)
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        os.replace(tmp, db_path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+    counts = {name: len(frame) for name, frame in frames.items()}
+    report = getattr(official_record, "report_rows", lambda: [])() if official_record else []
+    return BuildResult(db_path, counts, official_record, report)

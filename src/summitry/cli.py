@@ -1,0 +1,211 @@
+"""The `summitry` command: parses options, calls the library, renders the result.
+
+Errors the user can act on (`SummitryError`) print one line and exit 1; usage errors
+exit 2 (Click's convention). No command prints a traceback for bad input.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from functools import wraps
+from typing import Annotated, Any
+
+import pandas as pd
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from summitry import query
+from summitry.config import OFFICIAL_HINT, discover_official, resolve_db_path
+from summitry.db import connect
+from summitry.errors import SummitryError
+
+app = typer.Typer(
+    help="Summitry: where, when and how U.S. and Soviet/Russian leaders met.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+
+class Fmt(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+DbOpt = Annotated[str | None, typer.Option("--db", help="Database file (default: $SUMMITRY_DB or the user data dir)")]
+FmtOpt = Annotated[Fmt, typer.Option("--format", "-f", help="Output format")]
+
+
+def friendly(fn: Callable) -> Callable:
+    """Turn SummitryError into one line on stderr and exit 1."""
+
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except SummitryError as exc:
+            err.print(f"[red]error:[/red] {exc}", highlight=False, markup=True, soft_wrap=True)
+            raise typer.Exit(1) from None
+
+    return wrapper
+
+
+def emit(rows: list[dict], fmt: Fmt, columns: list[str], title: str | None = None) -> None:
+    """Print records as a Rich table, JSON or CSV."""
+    if fmt is Fmt.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    if fmt is Fmt.csv:
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: _cell(row.get(k)) for k in columns})
+        sys.stdout.write(buf.getvalue())
+        return
+    table = Table(title=title, show_lines=False)
+    for c in columns:
+        table.add_column(c)
+    for row in rows:
+        table.add_row(*[_cell(row.get(c)) for c in columns])
+    out.print(table)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(_cell(v) for v in value)
+    if isinstance(value, dict):
+        if "name" in value:
+            return str(value["name"])
+        if "url" in value:
+            return str(value["url"])
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _official_arg(value: str | None) -> str | None:
+    if value in (None, "auto"):
+        return str(discover_official()) if discover_official() else None
+    if value == "none":
+        return None
+    return value
+
+
+@app.command()
+@friendly
+def build(
+    db: DbOpt = None,
+    official: Annotated[str | None, typer.Option(
+        help="Official record: a local folder, 'upstream' to download it, 'none', or 'auto' (default: ../shared/data/historyatstate when present)",
+    )] = "auto",
+    report: Annotated[bool, typer.Option("--report", help="Print records read/loaded/rejected per source file")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit non-zero if any official record was rejected")] = False,
+) -> None:
+    """Validate the curated record and build the database (atomically)."""
+    from summitry.build import build as run_build
+
+    path = resolve_db_path(db)
+    source = _official_arg(official)
+    with err.status("building…") as status:
+        result = run_build(path, official=source, progress=lambda m: status.update(m))
+    counts = ", ".join(f"{k} {v}" for k, v in result.counts.items())
+    err.print(f"built {path}: {counts}", highlight=False)
+    if source is None:
+        err.print(OFFICIAL_HINT, highlight=False)
+    rejected = sum(r["rejected"] for r in result.report)
+    if report and result.report:
+        emit(result.report, Fmt.table, ["file", "kind", "read", "loaded", "rejected"], "official record")
+    if rejected:
+        err.print(f"{rejected} official record(s) rejected; see `summitry rejects`", highlight=False)
+        if strict:
+            raise typer.Exit(1)
+
+
+MEETING_COLUMNS = ["id", "start_date", "end_date", "participants", "city", "venue_state", "mode",
+                   "host_state", "multilateral_event", "format", "status"]
+CSV_COLUMNS = ["id", "start_date", "end_date", "participants", "city", "region", "site", "venue_state",
+               "mode", "host_state", "multilateral_event", "format", "officials_present", "status",
+               "announced_date", "outcomes", "sources"]
+
+
+@app.command()
+@friendly
+def meetings(
+    between: Annotated[tuple[str, str] | None, typer.Option(help="Two states, e.g. --between USA RUS")] = None,
+    mode: Annotated[str | None, typer.Option(help="visit | third-party | multilateral")] = None,
+    host: Annotated[str | None, typer.Option(help="Host state code")] = None,
+    from_: Annotated[str | None, typer.Option("--from", help="Year or ISO date")] = None,
+    to: Annotated[str | None, typer.Option(help="Year or ISO date")] = None,
+    status: Annotated[str | None, typer.Option(help="held | cancelled | collapsed")] = None,
+    leader: Annotated[str | None, typer.Option(help="Leader id, e.g. putin-vladimir")] = None,
+    search: Annotated[str | None, typer.Option(help="Free text in place, names and notes")] = None,
+    no_succession: Annotated[bool, typer.Option("--no-succession", help="RUS does not include the Soviet Union")] = False,
+    fmt: FmtOpt = Fmt.table,
+    db: DbOpt = None,
+) -> None:
+    """List curated meetings, oldest first."""
+    with connect(db) as con:
+        df = query.find_meetings(
+            con, between=between, mode=mode, host=host, start=from_, end=to, status=status,
+            leader=leader, text=search, succession=not no_succession,
+        )
+    emit(query.records(df), fmt, CSV_COLUMNS if fmt is Fmt.csv else MEETING_COLUMNS, f"{len(df)} meetings")
+
+
+@app.command()
+@friendly
+def leaders(
+    state: Annotated[str | None, typer.Option(help="State code, e.g. RUS (includes SUN unless --no-succession)")] = None,
+    no_succession: Annotated[bool, typer.Option("--no-succession")] = False,
+    fmt: FmtOpt = Fmt.table,
+    db: DbOpt = None,
+) -> None:
+    """List leaders with their terms in office."""
+    with connect(db) as con:
+        df = query.find_leaders(con, state=state, succession=not no_succession)
+    rows = query.records(df)
+    if fmt is not Fmt.json:
+        for r in rows:
+            r["terms"] = [f"{t['office']} {t['start_date']}–{t['end_date'] or ''}" for t in r["terms"]]
+    emit(rows, fmt, ["leader_id", "name", "state", "terms"], f"{len(rows)} leaders")
+
+
+@app.command()
+@friendly
+def show(
+    meeting_id: Annotated[str, typer.Argument(help="Meeting id, e.g. 1986-10-reykjavik")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text | json")] = "text",
+    db: DbOpt = None,
+) -> None:
+    """A readable card for one meeting."""
+    with connect(db) as con:
+        m = query.get_meeting(con, meeting_id)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(m, ensure_ascii=False, indent=2) + "\n")
+        return
+    from summitry.render import meeting_card
+
+    out.print(meeting_card(m))
+
+
+def _dataframe_rows(df: pd.DataFrame) -> list[dict]:
+    return query.records(df)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

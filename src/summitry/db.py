@@ -1,0 +1,44 @@
+"""Opening the database: read-only for queries, built on first use."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from summitry.config import discover_official, resolve_db_path
+
+
+def ensure_built(db: str | os.PathLike | None = None, *, quiet: bool = False) -> Path:
+    """Return the database path, building it first (with a progress line) if it is missing."""
+    path = resolve_db_path(db)
+    if not path.exists():
+        from summitry.build import build
+
+        def say(msg: str) -> None:
+            if not quiet:
+                print(f"summitry: first use, building the database: {msg}", file=sys.stderr)
+
+        build(path, official=discover_official(), progress=say)
+    return path
+
+
+@contextmanager
+def connect(db: str | os.PathLike | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection; the database is never written by queries."""
+    path = ensure_built(db)
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    return bool(con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]
+    ).fetchone()[0])

@@ -1,0 +1,174 @@
+"""Queries over the curated meetings and leaders, shared by the CLI, the Python API and the web.
+
+All SQL here is parameterised; user input never becomes SQL text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from summitry.errors import InvalidQuery, NotFound
+from summitry.schema import predecessors, state_name
+
+MODES = ("visit", "third-party", "multilateral")
+STATUSES = ("held", "cancelled", "collapsed")
+
+MEETINGS_SQL = """
+WITH p AS (
+    SELECT mp.meeting_id,
+           list({'leader_id': mp.leader_id, 'name': l.name, 'state': mp.state, 'office': mp.office}
+                ORDER BY mp.position) AS participants,
+           list(mp.state) AS participant_states,
+           list(mp.leader_id) AS participant_ids
+    FROM meeting_participants mp JOIN leaders l USING (leader_id)
+    GROUP BY mp.meeting_id
+), s AS (
+    SELECT meeting_id, list({'title': title, 'url': url} ORDER BY position) AS sources
+    FROM meeting_sources GROUP BY meeting_id
+)
+SELECT m.meeting_id AS id, m.start_date, m.end_date, p.participants, m.city, m.region, m.site,
+       m.venue_state, m.latitude, m.longitude, m.mode, m.host_state, m.multilateral_event,
+       m.format, m.officials_present, m.status, m.announced_date, m.outcomes,
+       m.official_record_ids, m.notes, s.sources
+FROM meetings m JOIN p USING (meeting_id) LEFT JOIN s USING (meeting_id)
+"""
+
+
+def state_codes(code: str, *, succession: bool = True) -> list[str]:
+    """The state and, with succession, the states it succeeds (RUS -> RUS, SUN)."""
+    code = code.strip().upper()
+    if state_name(code) is None:
+        raise NotFound(f"unknown state code {code!r} (use ISO 3166-1 alpha-3, e.g. USA, RUS, SUN)")
+    return [code, *predecessors(code)] if succession else [code]
+
+
+def parse_bound(value: str | int | dt.date | None, *, end: bool) -> dt.date | None:
+    """A year (1985) or an ISO date; a year as upper bound means its last day."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        if text.isdigit() and len(text) == 4:
+            return dt.date(int(text), 12, 31) if end else dt.date(int(text), 1, 1)
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InvalidQuery(f"not a year or ISO date: {text!r}") from None
+
+
+def find_meetings(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    between: tuple[str, str] | None = None,
+    mode: str | None = None,
+    host: str | None = None,
+    start: str | int | dt.date | None = None,
+    end: str | int | dt.date | None = None,
+    status: str | None = None,
+    leader: str | None = None,
+    text: str | None = None,
+    succession: bool = True,
+    limit: int | None = None,
+    offset: int = 0,
+) -> pd.DataFrame:
+    """Meetings matching every given filter, oldest first."""
+    where, params = [], []
+    if between:
+        a, b = between
+        for code in (a, b):
+            where.append("list_has_any(p.participant_states, ?::VARCHAR[])")
+            params.append(state_codes(code, succession=succession))
+    if mode:
+        if mode not in MODES:
+            raise InvalidQuery(f"unknown mode {mode!r}; one of {', '.join(MODES)}")
+        where.append("m.mode = ?")
+        params.append(mode)
+    if host:
+        where.append("list_contains(?::VARCHAR[], m.host_state)")
+        params.append(state_codes(host, succession=succession))
+    if status:
+        if status not in STATUSES:
+            raise InvalidQuery(f"unknown status {status!r}; one of {', '.join(STATUSES)}")
+        where.append("m.status = ?")
+        params.append(status)
+    lo, hi = parse_bound(start, end=False), parse_bound(end, end=True)
+    if lo:
+        where.append("m.end_date >= ?")
+        params.append(lo)
+    if hi:
+        where.append("m.start_date <= ?")
+        params.append(hi)
+    if leader:
+        where.append("list_contains(p.participant_ids, ?)")
+        params.append(leader)
+    if text:
+        where.append(
+            "(m.meeting_id || ' ' || m.city || ' ' || coalesce(m.region, '') || ' ' || coalesce(m.site, '') || ' '"
+            " || coalesce(m.multilateral_event, '') || ' ' || coalesce(m.notes, '') || ' '"
+            " || array_to_string(list_transform(p.participants, lambda x: x.name), ' ')) ILIKE ?"
+        )
+        params.append(f"%{text}%")
+    sql = MEETINGS_SQL + (" WHERE " + " AND ".join(where) if where else "")
+    sql += " ORDER BY m.start_date, m.meeting_id"
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [int(limit), int(offset)]
+    return con.execute(sql, params).df()
+
+
+def count_meetings(con: duckdb.DuckDBPyConnection, **filters: Any) -> int:
+    return len(find_meetings(con, **filters))
+
+
+def get_meeting(con: duckdb.DuckDBPyConnection, meeting_id: str) -> dict:
+    df = con.execute(MEETINGS_SQL + " WHERE m.meeting_id = ?", [meeting_id]).df()
+    if df.empty:
+        raise NotFound(f"no meeting with id {meeting_id!r} (see `summitry meetings` for ids)")
+    return records(df)[0]
+
+
+def find_leaders(con: duckdb.DuckDBPyConnection, *, state: str | None = None, succession: bool = True) -> pd.DataFrame:
+    sql = """
+        SELECT l.leader_id, l.name, l.state, l.aliases,
+               list({'office': t.office, 'kind': t.kind, 'start_date': t.start_date, 'end_date': t.end_date}
+                    ORDER BY t.start_date) AS terms,
+               min(t.start_date) AS first_in_office
+        FROM leaders l JOIN terms t USING (leader_id)
+    """
+    params: list = []
+    if state:
+        sql += " WHERE list_contains(?::VARCHAR[], l.state)"
+        params.append(state_codes(state, succession=succession))
+    sql += " GROUP BY ALL ORDER BY l.state, first_in_office, l.leader_id"
+    return con.execute(sql, params).df().drop(columns="first_in_office")
+
+
+def jsonable(value: Any) -> Any:
+    """Plain JSON types from what DuckDB/pandas hand back (dates, numpy, NaN, structs)."""
+    if value is None or value is pd.NaT:
+        return None
+    if isinstance(value, dt.datetime | pd.Timestamp):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return None if math.isnan(value) else value
+    if isinstance(value, dict):
+        return {k: jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    if hasattr(value, "tolist"):  # numpy arrays and scalars
+        return jsonable(value.tolist())
+    return value
+
+
+def records(df: pd.DataFrame) -> list[dict]:
+    return [{k: jsonable(v) for k, v in row.items()} for row in df.to_dict(orient="records")]
+
+

@@ -1,0 +1,333 @@
+"""The one schema: curated-record models, and the database tables derived from them.
+
+The pydantic models validate the curated YAML; `TABLES` turns the same field definitions
+(type and description) into DuckDB DDL, the Frictionless data package and the docs'
+data dictionary, so the three cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Annotated, Literal
+
+import pycountry
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=3, max_length=80)]
+StateCode = Annotated[str, Field(pattern=r"^[A-Z]{3}$", description="ISO 3166-1 alpha-3 code")]
+
+#: Former states by their former ISO 3166 alpha-3 code, with the state that succeeds them.
+HISTORICAL_STATES: dict[str, tuple[str, str | None]] = {
+    "SUN": ("Soviet Union", "RUS"),
+    "YUG": ("Yugoslavia", "SRB"),
+    "CSK": ("Czechoslovakia", "CZE"),
+    "DDR": ("East Germany", "DEU"),
+    "YMD": ("South Yemen", "YEM"),
+    "VDR": ("North Vietnam", "VNM"),
+    "ANT": ("Netherlands Antilles", None),
+    "ZAR": ("Zaire", "COD"),
+    "BUR": ("Burma", "MMR"),
+    "SCG": ("Serbia and Montenegro", "SRB"),
+}
+
+
+def state_name(code: str) -> str | None:
+    """Name of a current or former state by alpha-3 code, or None if the code is unknown."""
+    if code in HISTORICAL_STATES:
+        return HISTORICAL_STATES[code][0]
+    country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        return None
+    return getattr(country, "common_name", None) or country.name
+
+
+def predecessors(code: str) -> list[str]:
+    """States that `code` succeeds (RUS -> [SUN]); used for succession-aware queries."""
+    return sorted(old for old, (_, new) in HISTORICAL_STATES.items() if new == code)
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Record):
+    title: str = Field(min_length=3, description="What the source is")
+    url: str = Field(pattern=r"^https?://\S+$", description="Where to read it")
+
+
+class Term(Record):
+    office: str = Field(min_length=2, description="Office title, e.g. President, General Secretary")
+    kind: Literal["head_of_state", "head_of_government", "party_leader"] = Field(
+        description="What the office makes its holder"
+    )
+    start_date: dt.date = Field(description="First day in office")
+    end_date: dt.date | None = Field(default=None, description="Last day in office; null while in office")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Term:
+        if self.end_date is not None and self.end_date < self.start_date:
+            raise ValueError("term end_date is before start_date")
+        return self
+
+    def covers(self, day: dt.date) -> bool:
+        return self.start_date <= day and (self.end_date is None or day <= self.end_date)
+
+
+def _known_state(code: str) -> str:
+    if state_name(code) is None:
+        raise ValueError(f"unknown state code {code!r}")
+    return code
+
+
+class Leader(Record):
+    id: Slug = Field(description="Leader id (U.S. presidents: the Office of the Historian's id)")
+    name: str = Field(min_length=3, description="Full name")
+    state: StateCode = Field(description="State the leader led")
+    aliases: list[str] = Field(default_factory=list, description="Other names an article may use")
+    terms: list[Term] = Field(min_length=1, description="Terms in office")
+    sources: list[Source] = Field(min_length=1, description="Where the terms come from")
+
+    _state_known = field_validator("state")(_known_state)
+
+    def term_on(self, day: dt.date) -> Term | None:
+        """The term covering `day` (the senior office when several do)."""
+        rank = {"party_leader": 0, "head_of_state": 1, "head_of_government": 2}
+        covering = [t for t in self.terms if t.covers(day)]
+        return min(covering, key=lambda t: rank[t.kind]) if covering else None
+
+
+Mode = Literal["visit", "third-party", "multilateral"]
+Status = Literal["held", "cancelled", "collapsed"]
+MeetingFormat = Literal[
+    "state-visit",
+    "official-visit",
+    "working-visit",
+    "informal-visit",
+    "summit",
+    "pull-aside",
+    "private-conversation",
+]
+
+
+class Meeting(Record):
+    id: Slug = Field(description="Readable id: year-month-city, e.g. 1986-10-reykjavik")
+    status: Status = Field(description="held, or cancelled/collapsed for announced meetings that did not (fully) happen")
+    start_date: dt.date = Field(description="First day of the meeting (planned day if not held)")
+    end_date: dt.date = Field(description="Last day of the meeting")
+    participants: list[Slug] = Field(min_length=2, description="Leader ids of those who met")
+    city: str = Field(min_length=2, description="City (or nearest town) where they met")
+    region: str | None = Field(default=None, description="First-level subdivision, e.g. Texas, Alaska")
+    site: str | None = Field(default=None, description="Building or place, e.g. Höfði House")
+    venue_state: StateCode = Field(description="State where they met")
+    latitude: float | None = Field(default=None, ge=-90, le=90, description="City latitude")
+    longitude: float | None = Field(default=None, ge=-180, le=180, description="City longitude")
+    mode: Mode = Field(description="PLOVER CONSULT mode: visit, third-party or multilateral")
+    host_state: StateCode | None = Field(default=None, description="State that hosted the meeting")
+    multilateral_event: str | None = Field(default=None, description="The multilateral event, when mode is multilateral")
+    format: MeetingFormat = Field(description="Diplomatic format of the meeting")
+    officials_present: bool | None = Field(default=None, description="Whether officials attended; false for a private conversation")
+    outcomes: list[str] = Field(default_factory=list, description="Agreements signed, joint statements")
+    announced_date: dt.date | None = Field(default=None, description="First public announcement, when known")
+    official_record_ids: list[str] = Field(default_factory=list, description="Office of the Historian record ids (hsg-trip-N, hsg-visit-N)")
+    notes: str | None = Field(default=None, description="Our own summary")
+    sources: list[Source] = Field(min_length=1, description="Where the facts come from")
+
+    _states_known = field_validator("venue_state", "host_state")(
+        lambda v: v if v is None else _known_state(v)
+    )
+
+    @field_validator("official_record_ids")
+    @classmethod
+    def _hsg_ids(cls, ids: list[str]) -> list[str]:
+        for rid in ids:
+            if not (rid.startswith(("hsg-trip-", "hsg-visit-")) and rid.rsplit("-", 1)[1].isdigit()):
+                raise ValueError(f"{rid!r} is not hsg-trip-N or hsg-visit-N")
+        return ids
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Meeting:
+        if self.end_date < self.start_date:
+            raise ValueError("end_date is before start_date")
+        if self.mode == "multilateral" and not self.multilateral_event:
+            raise ValueError("mode multilateral needs multilateral_event")
+        if self.mode != "multilateral" and self.host_state is None:
+            raise ValueError(f"mode {self.mode} needs host_state")
+        if self.announced_date and self.announced_date > self.start_date:
+            raise ValueError("announced_date is after start_date")
+        if len(set(self.participants)) != len(self.participants):
+            raise ValueError("a participant is listed twice")
+        return self
+
+
+class RelationsEntry(Record):
+    id: Slug = Field(description="Entry id, unique within its dyad")
+    kind: Literal["period", "event"] = Field(description="A period of relations or a dated event")
+    label: str = Field(min_length=3, description="Short name")
+    start_date: dt.date | None = Field(default=None, description="Period start")
+    end_date: dt.date | None = Field(default=None, description="Period end; null while ongoing")
+    date: dt.date | None = Field(default=None, description="Event date")
+    climate: Literal["cooperation", "thaw", "tension", "confrontation", "war"] | None = Field(
+        default=None, description="Relations climate of a period"
+    )
+    notes: str | None = Field(default=None, description="Our own summary")
+    sources: list[Source] = Field(min_length=1, description="Where the facts come from")
+
+    @model_validator(mode="after")
+    def _dated(self) -> RelationsEntry:
+        if self.kind == "period":
+            if self.start_date is None or self.climate is None:
+                raise ValueError("a period needs start_date and climate")
+            if self.end_date is not None and self.end_date < self.start_date:
+                raise ValueError("end_date is before start_date")
+        elif self.date is None:
+            raise ValueError("an event needs date")
+        return self
+
+
+# --- database tables ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str  # DuckDB type
+    description: str
+    enum: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...] = ()
+    layer: str = "core"
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def ddl(self) -> str:
+        cols = [f'"{c.name}" {c.type}' for c in self.columns]
+        if self.primary_key:
+            cols.append("PRIMARY KEY (" + ", ".join(f'"{k}"' for k in self.primary_key) + ")")
+        return f'CREATE TABLE "{self.name}" (\n  ' + ",\n  ".join(cols) + "\n)"
+
+
+_SCALAR_TYPES = {str: "VARCHAR", dt.date: "DATE", float: "DOUBLE", bool: "BOOLEAN", int: "BIGINT"}
+
+
+def _duckdb_type(annotation: object) -> tuple[str, tuple[str, ...]]:
+    """Map a pydantic field annotation to a DuckDB type and, for Literals, its values."""
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        (inner,) = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return _duckdb_type(inner)
+    if origin is typing.Annotated:
+        return _duckdb_type(typing.get_args(annotation)[0])
+    if origin is Literal:
+        return "VARCHAR", tuple(typing.get_args(annotation))
+    if origin is list:
+        inner, _ = _duckdb_type(typing.get_args(annotation)[0])
+        return inner + "[]", ()
+    return _SCALAR_TYPES[annotation], ()  # type: ignore[index]
+
+
+def columns_of(model: type[BaseModel], *, skip: tuple[str, ...] = (), rename: dict | None = None) -> tuple[Column, ...]:
+    """Columns derived from a model's fields: same name, type and description."""
+    rename = rename or {}
+    cols = []
+    for name, info in model.model_fields.items():
+        if name in skip:
+            continue
+        sql_type, enum = _duckdb_type(info.annotation)
+        cols.append(Column(rename.get(name, name), sql_type, info.description or "", enum))
+    return tuple(cols)
+
+
+def _col(name: str, type_: str, description: str) -> Column:
+    return Column(name, type_, description)
+
+
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in [
+        Table(
+            "states",
+            "Current and former states referenced by the record, with succession",
+            (
+                _col("state", "VARCHAR", "ISO 3166-1 alpha-3 code"),
+                _col("name", "VARCHAR", "Common name"),
+                _col("successor", "VARCHAR", "State that succeeds a former state (SUN -> RUS)"),
+            ),
+            ("state",),
+        ),
+        Table(
+            "leaders",
+            "Leaders in the curated record",
+            (
+                *columns_of(Leader, skip=("terms", "sources"), rename={"id": "leader_id"}),
+                _col("sources", "STRUCT(title VARCHAR, url VARCHAR)[]", "Where the terms come from"),
+            ),
+            ("leader_id",),
+        ),
+        Table(
+            "terms",
+            "Terms in office, one row per leader and office",
+            (_col("leader_id", "VARCHAR", "Leader id"), *columns_of(Term)),
+            ("leader_id", "office", "start_date"),
+        ),
+        Table(
+            "meetings",
+            "Curated in-person meetings between U.S. presidents and Soviet/Russian leaders",
+            (
+                *columns_of(Meeting, skip=("participants", "sources"), rename={"id": "meeting_id"}),
+                _col("source_file", "VARCHAR", "Curated file the record came from"),
+            ),
+            ("meeting_id",),
+        ),
+        Table(
+            "meeting_participants",
+            "Who took part in each meeting, with the office held on the day",
+            (
+                _col("meeting_id", "VARCHAR", "Meeting id"),
+                _col("position", "INTEGER", "Order in the curated record"),
+                _col("leader_id", "VARCHAR", "Leader id"),
+                _col("state", "VARCHAR", "State the leader led"),
+                _col("office", "VARCHAR", "Office held on the meeting's first day"),
+            ),
+            ("meeting_id", "leader_id"),
+        ),
+        Table(
+            "meeting_sources",
+            "Sources of each meeting",
+            (
+                _col("meeting_id", "VARCHAR", "Meeting id"),
+                _col("position", "INTEGER", "Order in the curated record"),
+                *columns_of(Source),
+            ),
+            ("meeting_id", "position"),
+        ),
+        Table(
+            "relations",
+            "Curated relations timeline: periods and dated events per pair of states",
+            (
+                _col("dyad", "VARCHAR", "Pair of states, e.g. USA-RUS"),
+                *columns_of(RelationsEntry, skip=("sources",), rename={"id": "entry_id"}),
+                _col("sources", "STRUCT(title VARCHAR, url VARCHAR)[]", "Where the facts come from"),
+            ),
+            ("dyad", "entry_id"),
+        ),
+        Table(
+            "build_info",
+            "What the database was built from",
+            (_col("key", "VARCHAR", "Property"), _col("value", "VARCHAR", "Value")),
+            ("key",),
+            layer="meta",
+        ),
+    ]
+}
