@@ -29,6 +29,8 @@ def dump(path: Path) -> dict[str, list]:
 def test_tables_match_schema(fixture_db: Path) -> None:
     con = duckdb.connect(str(fixture_db), read_only=True)
     for name, table in TABLES.items():
+        if table.layer == "official":
+            continue  # built only with the official record; see test_official_build.py
         cols = [r[0] for r in con.execute(
             "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
             [name]).fetchall()]

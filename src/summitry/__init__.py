@@ -8,9 +8,12 @@ __version__ = "0.1.0"
 
 from summitry.api import (  # noqa: E402
     build,
+    context,
+    first_meetings,
     leaders,
     meeting,
     meetings,
+    precedents,
 )
 
-__all__ = ["__version__", "build", "leaders", "meeting", "meetings"]
+__all__ = ["__version__", "build", "context", "first_meetings", "leaders", "meeting", "meetings", "precedents"]

@@ -71,3 +71,27 @@ def leaders(state: str | None = None, *, succession: bool = True, db: DB = None)
     """Leaders with their terms in office."""
     with connect(db) as con:
         return query.find_leaders(con, state=state, succession=succession)
+
+
+def context(meeting_id: str, *, db: DB = None) -> dict:
+    """The reading of one meeting: venue, firsts, term timing, preparation, relations, format, signals."""
+    from summitry.analysis.context import context_report
+
+    with connect(db) as con:
+        return context_report(con, meeting_id)
+
+
+def first_meetings(between: tuple[str, str] = ("USA", "RUS"), *, db: DB = None) -> pd.DataFrame:
+    """First meeting of every U.S. presidential term with the other side, days into the term."""
+    from summitry.analysis.context import first_meetings as _first
+
+    with connect(db) as con:
+        return pd.DataFrame(_first(con, *between))
+
+
+def precedents(meeting_id: str, *, db: DB = None) -> dict:
+    """Earlier meetings in the same setting, state, and between the same leaders."""
+    from summitry.analysis.context import precedents as _precedents
+
+    with connect(db) as con:
+        return _precedents(con, meeting_id)

@@ -15,7 +15,6 @@ from enum import StrEnum
 from functools import wraps
 from typing import Annotated, Any
 
-import pandas as pd
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -23,7 +22,7 @@ from rich.table import Table
 from summitry import query
 from summitry.config import OFFICIAL_HINT, discover_official, resolve_db_path
 from summitry.db import connect
-from summitry.errors import SummitryError
+from summitry.errors import InvalidQuery, SummitryError
 
 app = typer.Typer(
     help="Summitry: where, when and how U.S. and Soviet/Russian leaders met.",
@@ -199,8 +198,172 @@ def show(
     out.print(meeting_card(m))
 
 
-def _dataframe_rows(df: pd.DataFrame) -> list[dict]:
-    return query.records(df)
+@app.command()
+@friendly
+def context(
+    meeting_id: Annotated[str | None, typer.Argument(help="Meeting id; omit to read a hypothetical meeting")] = None,
+    participants: Annotated[list[str] | None, typer.Option(help="Leader ids (hypothetical meeting)")] = None,
+    date: Annotated[str | None, typer.Option(help="ISO date (hypothetical meeting)")] = None,
+    city: Annotated[str | None, typer.Option(help="City (hypothetical meeting)")] = None,
+    host: Annotated[str | None, typer.Option(help="Host state code (hypothetical meeting)")] = None,
+    event: Annotated[str | None, typer.Option(help="Multilateral event (hypothetical meeting)")] = None,
+    announced: Annotated[str | None, typer.Option(help="Announcement date (hypothetical meeting)")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text | md | json | html")] = "text",
+    db: DbOpt = None,
+) -> None:
+    """Place a meeting in the history of all earlier ones (venue, timing, preparation, relations...)."""
+    from summitry.analysis import context as ctx
+    from summitry.analysis.report import FORMATS, render
+
+    if fmt not in FORMATS:
+        raise InvalidQuery(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+    with connect(db) as con:
+        if meeting_id:
+            report = ctx.context_report(con, meeting_id)
+        else:
+            if not (participants and date and city):
+                raise InvalidQuery("give a MEETING_ID, or --participants (twice), --date and --city")
+            meeting = ctx.hypothetical(
+                con, participants=participants, date=query.parse_bound(date, end=False), city=city, host=host,
+                event=event, announced=query.parse_bound(announced, end=False) if announced else None,
+            )
+            report = ctx.context_report(con, meeting=meeting)
+    if fmt == "text":
+        from summitry.analysis.report import to_rich
+
+        out.print(to_rich(report))
+    else:
+        sys.stdout.write(render(report, fmt))
+
+
+@app.command("first-meetings")
+@friendly
+def first_meetings(
+    between: Annotated[tuple[str, str], typer.Option(help="Two states")] = ("USA", "RUS"),
+    fmt: FmtOpt = Fmt.table,
+    db: DbOpt = None,
+) -> None:
+    """First meeting of every U.S. presidential term with the other side, and days into the term."""
+    from summitry.analysis.context import first_meetings as first
+
+    a, b = (query.state_codes(x, succession=False)[0] for x in between)
+    with connect(db) as con:
+        rows = first(con, a, b)
+    emit(rows, fmt, ["president", "term_start", "first_meeting", "date", "days_into_term", "counterpart",
+                     "setting", "meetings_in_term"], "first meetings")
+
+
+@app.command()
+@friendly
+def precedents(
+    meeting_id: Annotated[str, typer.Argument(help="Meeting id")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text | json")] = "text",
+    db: DbOpt = None,
+) -> None:
+    """Earlier meetings in the same setting, in the same state, and between the same leaders."""
+    from summitry.analysis.context import precedents as prec
+
+    with connect(db) as con:
+        result = prec(con, meeting_id)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        return
+    for key, title in (("same_setting", "Same setting"), ("same_venue_state", "Same state"),
+                       ("same_leaders", "Same leaders")):
+        emit(result[key], Fmt.table, ["id", "date", "city", "setting", "participants"], title)
+
+
+@app.command()
+@friendly
+def visits(
+    from_: Annotated[str | None, typer.Option("--from", help="Visitor's state code, e.g. TUR")] = None,
+    since: Annotated[str | None, typer.Option(help="Year or ISO date")] = None,
+    until: Annotated[str | None, typer.Option(help="Year or ISO date")] = None,
+    president: Annotated[str | None, typer.Option(help="President in office, e.g. obama-barack")] = None,
+    fmt: FmtOpt = Fmt.table,
+    db: DbOpt = None,
+) -> None:
+    """Foreign leaders' visits to the U.S. (official record)."""
+    from summitry.official_query import find_visits
+
+    with connect(db) as con:
+        rows = query.records(find_visits(con, state=from_, start=since, end=until, president=president))
+    emit(rows, fmt, ["id", "start_date", "end_date", "visitor", "country_iso3", "description", "president_id"],
+         f"{len(rows)} visits")
+
+
+@app.command()
+@friendly
+def trips(
+    president: Annotated[str | None, typer.Option(help="President id, e.g. obama-barack")] = None,
+    to: Annotated[str | None, typer.Option(help="Destination state code")] = None,
+    since: Annotated[str | None, typer.Option(help="Year or ISO date")] = None,
+    until: Annotated[str | None, typer.Option(help="Year or ISO date")] = None,
+    secretary: Annotated[bool, typer.Option("--secretary", help="Secretaries of state instead of presidents")] = False,
+    fmt: FmtOpt = Fmt.table,
+    db: DbOpt = None,
+) -> None:
+    """Presidents' trips abroad (official record)."""
+    from summitry.official_query import find_trips
+
+    with connect(db) as con:
+        rows = query.records(find_trips(con, president=president, state=to, start=since, end=until,
+                                        secretary=secretary))
+    emit(rows, fmt, ["id", "who", "start_date", "end_date", "country_iso3", "locale", "remarks"], f"{len(rows)} trips")
+
+
+@app.command()
+@friendly
+def contacts(
+    with_: Annotated[str | None, typer.Option("--with", help="Counterpart's state code, e.g. TUR")] = None,
+    since: Annotated[str | None, typer.Option(help="Year or ISO date")] = None,
+    until: Annotated[str | None, typer.Option(help="Year or ISO date")] = None,
+    fmt: FmtOpt = Fmt.table,
+    db: DbOpt = None,
+) -> None:
+    """Leaders a president met, extracted from the official record's remarks (with the text span)."""
+    from summitry.official_query import find_contacts
+
+    with connect(db) as con:
+        rows = query.records(find_contacts(con, state=with_, start=since, end=until))
+    emit(rows, fmt, ["date", "record_kind", "record_id", "president_id", "counterpart_office", "counterpart_name",
+                     "country_iso3", "text"], f"{len(rows)} contacts")
+
+
+@app.command()
+@friendly
+def reconcile(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text | json")] = "text",
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any mismatch is unexplained")] = False,
+    db: DbOpt = None,
+) -> None:
+    """Match curated meetings to the official record and list what does not match, with reasons."""
+    from summitry.official_load import reconcile as run
+
+    with connect(db) as con:
+        r = run(con)
+    if fmt == "json":
+        sys.stdout.write(json.dumps({"matches": r.matches, "curated_without_official": r.curated_without_official,
+                                     "official_without_curated": r.official_without_curated,
+                                     "unexplained": len(r.unexplained)}, ensure_ascii=False, indent=2, default=str) + "\n")
+    else:
+        emit(r.matches, Fmt.table, ["meeting_id", "record_id", "how", "dates_agree"], f"{len(r.matches)} matches")
+        emit(r.curated_without_official, Fmt.table, ["meeting_id", "date", "reason"], "curated, no official record")
+        emit(r.official_without_curated, Fmt.table, ["record_id", "date", "who", "reason"], "official, no curated meeting")
+        out.print(f"{len(r.unexplained)} unexplained mismatch(es)")
+    if strict and r.unexplained:
+        raise typer.Exit(1)
+
+
+@app.command()
+@friendly
+def rejects(db: DbOpt = None, fmt: FmtOpt = Fmt.table) -> None:
+    """Official records the build could not load, with file, line and reason."""
+    from summitry.official_query import rejects as find
+
+    with connect(db) as con:
+        rows = query.records(find(con))
+    emit(rows, fmt, ["source_file", "line", "record_id", "reason", "detail"], f"{len(rows)} rejected records")
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -172,6 +172,8 @@ class RelationsEntry(Record):
     climate: Literal["cooperation", "thaw", "tension", "confrontation", "war"] | None = Field(
         default=None, description="Relations climate of a period"
     )
+    leader_id: str | None = Field(default=None, description="Leader an event concerns (e.g. an arrest warrant)")
+    tags: list[str] = Field(default_factory=list, description="Machine-readable tags, e.g. arrest-warrant")
     notes: str | None = Field(default=None, description="Our own summary")
     sources: list[Source] = Field(min_length=1, description="Where the facts come from")
 
@@ -331,3 +333,116 @@ TABLES: dict[str, Table] = {
         ),
     ]
 }
+
+
+# --- the official record (Office of the Historian), loaded when present -----------------
+
+_PROVENANCE = (
+    ("source_file", "VARCHAR", "Upstream file, relative to the data root"),
+    ("position", "BIGINT", "Record's position in its file"),
+    ("line", "BIGINT", "Line where the record starts"),
+)
+_TRIP = (
+    ("id", "BIGINT", "Upstream record id"),
+    ("who", "VARCHAR", "Traveller id (Office of the Historian)"),
+    ("role", "VARCHAR", "president or secretary"),
+    ("name", "VARCHAR", "Traveller's name"),
+    ("start_date", "DATE", "First day"),
+    ("end_date", "DATE", "Last day"),
+    ("country_id", "VARCHAR", "Upstream country id"),
+    ("country_label", "VARCHAR", "Upstream country label"),
+    ("country_iso3", "VARCHAR", "ISO 3166-1 alpha-3 (former states by former code)"),
+    ("locale", "VARCHAR", "Place(s) visited"),
+    ("remarks", "VARCHAR", "Upstream remarks, whitespace normalised"),
+    ("president_id", "VARCHAR", "U.S. president in office on the first day"),
+    ("president_name", "VARCHAR", "His name"),
+)
+_OFFICIAL_TABLES = [
+    ("hsg_president_trips", "Presidents' trips abroad (Office of the Historian)", ("id",), _TRIP),
+    ("hsg_secretary_trips", "Secretaries of state's trips abroad (Office of the Historian)", ("id",), _TRIP),
+    ("hsg_visits", "Foreign leaders' visits to the U.S. (Office of the Historian)", ("id",), (
+        ("id", "BIGINT", "Upstream record id"),
+        ("start_date", "DATE", "First day"),
+        ("end_date", "DATE", "Last day"),
+        ("visitor", "VARCHAR", "Visitor as written upstream"),
+        ("visitor_office", "VARCHAR", "Office of the first visitor, split from the name"),
+        ("visitor_name", "VARCHAR", "Name of the first visitor"),
+        ("visitor_count", "BIGINT", "How many visitors the record names"),
+        ("visitors", "STRUCT(office VARCHAR, name VARCHAR)[]", "Every visitor, office and name"),
+        ("from_id", "VARCHAR", "Upstream country id"),
+        ("from_label", "VARCHAR", "Upstream country label"),
+        ("country_iso3", "VARCHAR", "ISO 3166-1 alpha-3 (former states by former code)"),
+        ("description", "VARCHAR", "Upstream description, whitespace normalised"),
+        ("president_id", "VARCHAR", "U.S. president in office on the first day"),
+        ("president_name", "VARCHAR", "His name"),
+    )),
+    ("hsg_presidents", "U.S. presidents' terms as the Office of the Historian lists them", ("n",), (
+        ("n", "BIGINT", "Number of the presidency"),
+        ("id", "VARCHAR", "President id"),
+        ("name", "VARCHAR", "Name"),
+        ("took_office", "DATE", "First day in office"),
+        ("left_office", "DATE", "Last day in office"),
+    )),
+    ("hsg_contacts", "Leaders and officials named in trip remarks and visit records (extracted)", (), (
+        ("record_kind", "VARCHAR", "president_trip, secretary_trip or visit"),
+        ("record_id", "BIGINT", "Upstream record id"),
+        ("date", "DATE", "Record's first day"),
+        ("president_id", "VARCHAR", "U.S. president in office"),
+        ("traveller", "VARCHAR", "Who travelled (trips)"),
+        ("source_field", "VARCHAR", "Field the mention came from"),
+        ("counterpart_office", "VARCHAR", "Office of the person met"),
+        ("counterpart_name", "VARCHAR", "Name of the person met"),
+        ("counterpart_org", "VARCHAR", "Organisation, when not a state"),
+        ("country_iso3", "VARCHAR", "Counterpart's state"),
+        ("country_source", "VARCHAR", "How the state was found (record, text)"),
+        ("is_leader", "BOOLEAN", "Whether the office is a head of state or government"),
+        ("span_start", "BIGINT", "Start of the mention in the normalised text"),
+        ("span_end", "BIGINT", "End of the mention"),
+        ("text", "VARCHAR", "The mention"),
+    )),
+    ("hsg_events", "Multilateral events and summits named in the official record (extracted)", (), (
+        ("record_kind", "VARCHAR", "president_trip, secretary_trip or visit"),
+        ("record_id", "BIGINT", "Upstream record id"),
+        ("date", "DATE", "Record's first day"),
+        ("president_id", "VARCHAR", "U.S. president in office"),
+        ("traveller", "VARCHAR", "Who travelled (trips)"),
+        ("source_field", "VARCHAR", "Field the mention came from"),
+        ("event_name", "VARCHAR", "Event as named"),
+        ("event_type", "VARCHAR", "Kind of event (economic_summit, nato, g20, un, ...)"),
+        ("span_start", "BIGINT", "Start of the mention"),
+        ("span_end", "BIGINT", "End of the mention"),
+    )),
+    ("hsg_rejects", "Official records that could not be loaded, with their raw text", (), (
+        ("kind", "VARCHAR", "Record kind"),
+        ("level", "VARCHAR", "record or file"),
+        ("source_file", "VARCHAR", "Upstream file"),
+        ("position", "BIGINT", "Position in the file"),
+        ("line", "BIGINT", "Line"),
+        ("byte_offset", "BIGINT", "Byte offset"),
+        ("record_id", "VARCHAR", "Upstream id, when readable"),
+        ("reason", "VARCHAR", "Why it was rejected"),
+        ("detail", "VARCHAR", "Details"),
+        ("raw", "VARCHAR", "The raw record text"),
+    )),
+    ("hsg_file_report", "Per source file: records read, loaded and rejected (read = loaded + rejected)", ("source_file",), (
+        ("source_file", "VARCHAR", "Upstream file"),
+        ("kind", "VARCHAR", "Record kind"),
+        ("well_formed", "BOOLEAN", "Whether the XML parsed without recovery"),
+        ("utf8_ok", "BOOLEAN", "Whether the bytes were valid UTF-8"),
+        ("parse_error", "VARCHAR", "Parser message, if any"),
+        ("read", "BIGINT", "Records read"),
+        ("loaded", "BIGINT", "Records loaded"),
+        ("rejected", "BIGINT", "Records rejected"),
+        ("note", "VARCHAR", "Notes"),
+    )),
+    ("meeting_official_links", "Curated meetings matched to their official records", ("meeting_id", "record_id"), (
+        ("meeting_id", "VARCHAR", "Curated meeting id"),
+        ("record_id", "VARCHAR", "Official record id (hsg-trip-N, hsg-visit-N)"),
+        ("how", "VARCHAR", "curated (listed in the YAML) or matched (found by date, place and people)"),
+        ("dates_agree", "BOOLEAN", "Whether the official dates cover the curated dates"),
+        ("note", "VARCHAR", "What differs, and which source the record follows"),
+    )),
+]
+for _name, _desc, _pk, _cols in _OFFICIAL_TABLES:
+    _prov = _PROVENANCE if _name in ("hsg_president_trips", "hsg_secretary_trips", "hsg_visits") else ()
+    TABLES[_name] = Table(_name, _desc, tuple(Column(*c) for c in (*_prov, *_cols)), _pk, layer="official")

@@ -1,0 +1,336 @@
+"""The official record in the database: load it, reconcile it with the curated record,
+and turn its trips and visits into meetings for pairs the curated record does not cover.
+
+Reconciliation rules:
+- A curated meeting held in the U.S. matches a visit from the Soviet Union or Russia whose
+  dates overlap the meeting's (with `SLACK_DAYS` either side); one held abroad matches a
+  trip by a participating president to the venue state with overlapping dates.
+- Ids listed in a meeting's `official_record_ids` must exist and must be of that kind.
+- An official record that names a Soviet/Russian leader but matches no curated meeting is
+  a mismatch unless `data/curated/official-notes.yaml` explains it (e.g. a visit by a
+  leader who met only the vice president).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import yaml
+
+from summitry.curated import Curated, default_curated_dir
+from summitry.errors import NotFound, SummitryError
+from summitry.schema import TABLES, HISTORICAL_STATES, Record, Slug, state_name
+
+SLACK_DAYS = 3
+SOVIET_SIDE = ("SUN", "RUS")
+LEADER_OFFICES = re.compile(
+    r"\b(President|Prime Minister|Premier|General Secretary|Chairman|First Secretary)\b", re.I)
+
+
+class OfficialNote(Record):
+    """Why an official record has no curated meeting (or differs from it)."""
+
+    record_id: str
+    reason: str
+    meeting_id: Slug | None = None
+
+
+def _side(code: str | None) -> str | None:
+    return HISTORICAL_STATES.get(code, (None, code))[1] or code if code else code
+
+
+def resolve_source(official: str | Path, progress: Callable[[str], None]) -> Path:
+    """A local folder as is; 'upstream' or a URL is downloaded (pinned commits, checksummed)."""
+    text = str(official)
+    if text == "upstream" or text.startswith(("http://", "https://", "file://")):
+        from platformdirs import user_cache_dir
+
+        from summitry.official import fetch_official
+
+        progress("downloading the official record (pinned commits)")
+        base = None if text == "upstream" else text
+        return fetch_official(Path(user_cache_dir("summitry", appauthor=False)) / "historyatstate", base_url=base)
+    path = Path(text).expanduser()
+    if not (path / "travels").is_dir() or not (path / "visits").is_dir():
+        raise SummitryError(f"{path} is not an Office of the Historian data folder (needs travels/ and visits/)")
+    return path
+
+
+def _frame(name: str, df: pd.DataFrame) -> pd.DataFrame:
+    cols = TABLES[name].column_names
+    df = df.copy()
+    for c in cols:
+        if c not in df.columns:
+            df[c] = None
+    df = df[cols]
+    for c in df.columns:
+        if str(df[c].dtype).startswith("datetime64"):
+            df[c] = df[c].dt.date
+    return df.astype(object).where(df.notna(), None)
+
+
+def load_official_frames(official: str | Path, cur: Curated, progress: Callable[[str], None]):
+    from summitry.official import extract_contacts, read_official
+
+    root = resolve_source(official, progress)
+    progress("parsing the official record")
+    rec = read_official(root)
+    progress("extracting leaders and events from remarks")
+    contacts, events = extract_contacts(rec)
+    frames = {
+        "hsg_president_trips": _frame("hsg_president_trips", rec.president_trips),
+        "hsg_secretary_trips": _frame("hsg_secretary_trips", rec.secretary_trips),
+        "hsg_visits": _frame("hsg_visits", rec.visits),
+        "hsg_presidents": _frame("hsg_presidents", rec.presidents),
+        "hsg_contacts": _frame("hsg_contacts", contacts),
+        "hsg_events": _frame("hsg_events", events),
+        "hsg_rejects": _frame("hsg_rejects", rec.rejects),
+        "hsg_file_report": _frame("hsg_file_report", rec.file_report),
+    }
+    progress("reconciling the curated record with the official record")
+    links = reconcile_links(cur, rec.president_trips, rec.visits)
+    frames["meeting_official_links"] = _frame("meeting_official_links", pd.DataFrame(links))
+    counts = rec.file_report[["read", "loaded", "rejected"]].sum()
+    info = {
+        "official": str(root),
+        "official_records_read": str(int(counts["read"])),
+        "official_records_loaded": str(int(counts["loaded"])),
+        "official_records_rejected": str(int(counts["rejected"])),
+    }
+    rec.report_rows = lambda: rec.file_report[["source_file", "kind", "read", "loaded", "rejected"]].to_dict("records")
+    return rec, frames, info
+
+
+# --- reconciliation ---------------------------------------------------------------------------
+
+
+def _overlaps(a0: dt.date, a1: dt.date, b0: dt.date, b1: dt.date, slack: int = SLACK_DAYS) -> bool:
+    pad = dt.timedelta(days=slack)
+    return a0 <= b1 + pad and b0 <= a1 + pad
+
+
+def _d(v) -> dt.date:
+    return v.date() if hasattr(v, "date") and not isinstance(v, dt.date) or isinstance(v, pd.Timestamp) else v
+
+
+def reconcile_links(cur: Curated, trips: pd.DataFrame, visits: pd.DataFrame) -> list[dict]:
+    """Links between curated meetings and official records (listed ids first, then matches)."""
+    trips_by_id = {int(r.id): r for r in trips.itertuples()}
+    visits_by_id = {int(r.id): r for r in visits.itertuples()}
+    soviet_visits = [r for r in visits.itertuples() if r.country_iso3 in SOVIET_SIDE]
+    links: list[dict] = []
+    for _, m in cur.meetings:
+        listed = set(m.official_record_ids)
+        for rid in sorted(listed):
+            kind, num = rid.rsplit("-", 1)
+            table = trips_by_id if kind == "hsg-trip" else visits_by_id
+            row = table.get(int(num))
+            if row is None:
+                links.append({"meeting_id": m.id, "record_id": rid, "how": "curated", "dates_agree": None,
+                              "note": "listed id not found in the official record"})
+                continue
+            links.append(_link(m, rid, row, "curated"))
+        if m.status != "held":
+            continue
+        if m.venue_state == "USA":
+            found = [(f"hsg-visit-{r.id}", r) for r in soviet_visits
+                     if _overlaps(m.start_date, m.end_date, _d(r.start_date), _d(r.end_date))]
+        else:
+            found = [(f"hsg-trip-{r.id}", r) for r in trips.itertuples()
+                     if r.who in m.participants and _side(r.country_iso3) == _side(m.venue_state)
+                     and _overlaps(m.start_date, m.end_date, _d(r.start_date), _d(r.end_date))]
+        for rid, row in found:
+            if rid not in listed:
+                links.append(_link(m, rid, row, "matched"))
+    return links
+
+
+def _link(m, rid: str, row, how: str) -> dict:
+    o0, o1 = _d(row.start_date), _d(row.end_date)
+    agree = o0 <= m.start_date and m.end_date <= o1
+    note = "" if agree else (f"official dates {o0.isoformat()} to {o1.isoformat()}; curated "
+                             f"{m.start_date.isoformat()} to {m.end_date.isoformat()} (the curated record follows "
+                             "the days the leaders met; see the meeting's notes)")
+    return {"meeting_id": m.id, "record_id": rid, "how": how, "dates_agree": agree, "note": note}
+
+
+def load_notes(root: Path | None = None) -> dict[str, OfficialNote]:
+    path = (root or default_curated_dir()) / "official-notes.yaml"
+    if not path.exists():
+        return {}
+    notes = [OfficialNote.model_validate(x) for x in yaml.safe_load(path.read_text(encoding="utf-8")) or []]
+    return {n.record_id: n for n in notes}
+
+
+@dataclass
+class Reconciliation:
+    matches: list[dict]
+    curated_without_official: list[dict]
+    official_without_curated: list[dict]
+
+    @property
+    def unexplained(self) -> list[dict]:
+        return [r for r in self.curated_without_official + self.official_without_curated if not r["explained"]]
+
+
+def reconcile(con: duckdb.DuckDBPyConnection, notes: dict[str, OfficialNote] | None = None) -> Reconciliation:
+    """Matches, curated meetings with no official record, and official records naming a
+    Soviet/Russian leader that match no curated meeting — each with its reason."""
+    from summitry.db import has_table
+
+    if not has_table(con, "hsg_visits"):
+        from summitry.config import OFFICIAL_HINT
+
+        raise SummitryError(OFFICIAL_HINT)
+    notes = load_notes() if notes is None else notes
+    matches = con.execute(
+        "SELECT meeting_id, record_id, how, dates_agree, note FROM meeting_official_links ORDER BY meeting_id, record_id"
+    ).df()
+    matches_rows = matches.astype(object).where(matches.notna(), None).to_dict("records")
+    coverage_end = con.execute("SELECT max(end_date) FROM hsg_visits").fetchone()[0]
+    linked_meetings = {r["meeting_id"] for r in matches_rows if r["note"] != "listed id not found in the official record"}
+    missing = []
+    for mid, start, venue, mode in con.execute(
+        "SELECT meeting_id, start_date, venue_state, mode FROM meetings WHERE status = 'held' ORDER BY start_date"
+    ).fetchall():
+        if mid in linked_meetings:
+            continue
+        reason, explained = "no official record found", False
+        if venue == "USA" and start > coverage_end:
+            reason, explained = f"after the official record's last visit ({coverage_end.isoformat()})", True
+        note = next((n for n in notes.values() if n.meeting_id == mid), None)
+        if note:
+            reason, explained = note.reason, True
+        missing.append({"meeting_id": mid, "date": start.isoformat(), "venue_state": venue, "mode": mode,
+                        "reason": reason, "explained": explained})
+    broken = [r for r in matches_rows if r["note"] == "listed id not found in the official record"]
+    for r in broken:
+        missing.append({"meeting_id": r["meeting_id"], "date": None, "venue_state": None, "mode": None,
+                        "reason": f"lists {r['record_id']}, which the official record does not have",
+                        "explained": False})
+    linked_records = {r["record_id"] for r in matches_rows}
+    orphans = []
+    rows = con.execute("""
+        SELECT 'hsg-visit-' || id AS record_id, start_date, visitor AS who, description AS text
+        FROM hsg_visits WHERE country_iso3 IN ('SUN', 'RUS')
+        UNION ALL
+        SELECT DISTINCT 'hsg-trip-' || t.id, t.start_date, t.name, t.remarks
+        FROM hsg_president_trips t JOIN hsg_contacts c ON c.record_kind = 'president_trip' AND c.record_id = t.id
+        WHERE c.country_iso3 IN ('SUN', 'RUS') AND c.is_leader
+        ORDER BY 2, 1
+    """).fetchall()
+    for rid, start, who, text in rows:
+        if rid in linked_records:
+            continue
+        if rid.startswith("hsg-visit-") and not LEADER_OFFICES.search(who or ""):
+            reason, explained = f"the visitor ({who}) is not a head of state or government", True
+        elif rid in notes:
+            reason, explained = notes[rid].reason, True
+        else:
+            reason, explained = "names a Soviet/Russian leader but matches no curated meeting", False
+        orphans.append({"record_id": rid, "date": start.isoformat(), "who": who, "text": text,
+                        "reason": reason, "explained": explained})
+    return Reconciliation(matches_rows, missing, orphans)
+
+
+# --- official records as meetings, for pairs the curated record does not cover ---------------
+
+VISIT_FORMATS = {"state visit": "state-visit", "official visit": "official-visit",
+                 "working visit": "working-visit", "official working visit": "working-visit",
+                 "private visit": "informal-visit"}
+
+
+def _visit_format(text: str | None) -> str:
+    low = (text or "").lower()
+    for key in sorted(VISIT_FORMATS, key=len, reverse=True):
+        if key in low:
+            return VISIT_FORMATS[key]
+    return "official-visit"
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unknown"
+
+
+def official_meetings(con: duckdb.DuckDBPyConnection, state: str):
+    """Visits to the U.S. from `state` and presidential trips to it (or meeting its leaders
+    elsewhere), as meetings for the reading. Succession applies (RUS includes SUN)."""
+    from summitry.analysis.context import M
+    from summitry.db import has_table
+
+    if not has_table(con, "hsg_visits"):
+        from summitry.config import OFFICIAL_HINT
+
+        raise NotFound(f"no curated meetings for USA–{state}. {OFFICIAL_HINT}")
+    codes = [state, *[k for k, (_, new) in HISTORICAL_STATES.items() if new == state]]
+    out = []
+    for rid, start, end, office, name, desc, pid, pname in con.execute(
+        "SELECT id, start_date, end_date, visitor_office, visitor_name, description, president_id, president_name "
+        "FROM hsg_visits WHERE list_contains(?::VARCHAR[], country_iso3) ORDER BY start_date, id", [codes]
+    ).fetchall():
+        out.append(M(
+            id=f"hsg-visit-{rid}", start=start, end=end,
+            participants=[{"leader_id": pid, "name": pname, "state": "USA", "office": "President"},
+                          {"leader_id": f"{state.lower()}-{_slug(name or 'unknown')}", "name": name or "?",
+                           "state": state, "office": office}],
+            city="United States (place not recorded)", venue_state="USA", mode="visit", host_state="USA",
+            format=_visit_format(desc), status="held", origin="official",
+            sources=[{"title": f"Office of the Historian, visits {start.year}",
+                      "url": f"https://history.state.gov/departmenthistory/visits/{start.year}"}],
+        ))
+    for rid, start, end, who, pname, iso3, locale, event, cname, coffice in con.execute("""
+        SELECT t.id, t.start_date, t.end_date, t.who, t.name, t.country_iso3, t.locale,
+               (SELECT min(e.event_name) FROM hsg_events e WHERE e.record_kind = 'president_trip' AND e.record_id = t.id),
+               (SELECT min(c.counterpart_name) FROM hsg_contacts c WHERE c.record_kind = 'president_trip'
+                  AND c.record_id = t.id AND c.is_leader AND list_contains(?::VARCHAR[], c.country_iso3)),
+               (SELECT min(c.counterpart_office) FROM hsg_contacts c WHERE c.record_kind = 'president_trip'
+                  AND c.record_id = t.id AND c.is_leader AND list_contains(?::VARCHAR[], c.country_iso3))
+        FROM hsg_president_trips t
+        WHERE list_contains(?::VARCHAR[], t.country_iso3)
+           OR EXISTS (SELECT 1 FROM hsg_contacts c WHERE c.record_kind = 'president_trip' AND c.record_id = t.id
+                      AND c.is_leader AND list_contains(?::VARCHAR[], c.country_iso3))
+        ORDER BY t.start_date, t.id""", [codes, codes, codes, codes]).fetchall():
+        in_state = iso3 in codes
+        mode = "multilateral" if event else ("visit" if in_state else "third-party")
+        out.append(M(
+            id=f"hsg-trip-{rid}", start=start, end=end,
+            participants=[{"leader_id": who, "name": pname, "state": "USA", "office": "President"},
+                          {"leader_id": f"{state.lower()}-{_slug(cname or 'leader')}",
+                           "name": cname or f"leader of {state_name(state)}", "state": state, "office": coffice}],
+            city=(locale or "?").split(",")[0], venue_state=iso3 or "?", mode=mode,
+            host_state=iso3, format="official-visit" if in_state else "summit", status="held",
+            multilateral_event=event, origin="official",
+            sources=[{"title": f"Office of the Historian, travels of {pname}",
+                      "url": f"https://history.state.gov/departmenthistory/travels/president/{who}"}],
+        ))
+    return out
+
+
+def official_meeting(con: duckdb.DuckDBPyConnection, record_id: str):
+    """One official record as a meeting (for `summitry context hsg-visit-N`)."""
+    from summitry.db import has_table
+
+    if not has_table(con, "hsg_visits"):
+        from summitry.config import OFFICIAL_HINT
+
+        raise NotFound(OFFICIAL_HINT)
+    m = re.fullmatch(r"hsg-(visit|trip)-(\d+)", record_id)
+    if not m:
+        raise NotFound(f"{record_id!r} is not an official record id (hsg-visit-N or hsg-trip-N)")
+    table = "hsg_visits" if m.group(1) == "visit" else "hsg_president_trips"
+    row = con.execute(f"SELECT country_iso3 FROM {table} WHERE id = ?", [int(m.group(2))]).fetchone()
+    if row is None:
+        raise NotFound(f"no official record {record_id}")
+    state = _side(row[0])
+    if state == "USA" or state is None:
+        raise NotFound(f"{record_id} has no foreign state")
+    for meeting in official_meetings(con, state):
+        if meeting.id == record_id:
+            return meeting
+    raise NotFound(f"no official record {record_id}")

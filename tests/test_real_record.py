@@ -1,0 +1,130 @@
+"""The curated record itself: complete, cited, and right on the facts readers check most."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import summitry
+
+
+@pytest.fixture(scope="module")
+def record(real_db: Path):
+    return summitry.meetings(("USA", "RUS"), db=real_db).set_index("id", drop=False)
+
+
+def test_full_record_size(record) -> None:
+    held = record[record["status"] == "held"]
+    assert len(held) > 60
+    assert held["start_date"].min().date().isoformat() == "1943-11-28"  # Tehran
+    assert (record["status"] != "held").sum() >= 3  # cancelled and collapsed meetings are kept
+
+
+def test_every_meeting_is_cited(record) -> None:
+    for mid, sources in record["sources"].items():
+        assert len(sources) >= 1, mid
+        assert all(s["url"].startswith("http") for s in sources), mid
+
+
+# (id, start, end, city, venue_state, mode) checked against the Office of the Historian
+# record and the sources cited in the curated file.
+KEY_MEETINGS = [
+    ("1943-11-tehran", "1943-11-28", "1943-12-01", "Tehran", "IRN", "multilateral"),
+    ("1945-02-yalta", "1945-02-04", "1945-02-11", "Yalta", "SUN", "visit"),
+    ("1961-06-vienna", "1961-06-03", "1961-06-04", "Vienna", "AUT", "third-party"),
+    ("1986-10-reykjavik", "1986-10-11", "1986-10-12", "Reykjavík", "ISL", "third-party"),
+    ("1987-12-washington", None, None, "Washington", "USA", "visit"),
+    ("2018-07-helsinki", "2018-07-16", "2018-07-16", "Helsinki", "FIN", "third-party"),
+    ("2021-06-geneva", "2021-06-16", "2021-06-16", "Geneva", "CHE", "third-party"),
+    ("2025-08-anchorage", "2025-08-15", "2025-08-15", "Anchorage", "USA", "visit"),
+]
+
+
+@pytest.mark.parametrize("mid, start, end, city, state, mode", KEY_MEETINGS)
+def test_key_meetings(record, mid, start, end, city, state, mode) -> None:
+    m = record.loc[mid]
+    if start:
+        assert m["start_date"].date().isoformat() == start
+        assert m["end_date"].date().isoformat() == end
+    assert (m["city"], m["venue_state"], m["mode"]) == (city, state, mode)
+
+
+def test_helsinki_never_hosted_reagan_gorbachev(record) -> None:
+    """The op-ed error that started the project: 1986 was Reykjavík."""
+    reagan_gorbachev = record[record["participants"].map(
+        lambda ps: {"reagan-ronald", "gorbachev-mikhail"} <= {p["leader_id"] for p in ps})]
+    assert "Helsinki" not in set(reagan_gorbachev["city"])
+    assert reagan_gorbachev[reagan_gorbachev["start_date"].dt.year == 1986]["city"].tolist() == ["Reykjavík"]
+
+
+def test_participants_in_office(real_db: Path) -> None:
+    """Validation guarantees it; this pins that the office is filled for every participant."""
+    df = summitry.meetings(db=real_db)
+    for mid, ps in zip(df["id"], df["participants"], strict=True):
+        assert all(p["office"] for p in ps), mid
+
+
+# The reading on the six meetings the issue names, against the real record.
+def test_context_anchorage(real_db: Path) -> None:
+    r = summitry.context("2025-08-anchorage", db=real_db)
+    v = r["venue"]
+    assert v["setting"] == "hosted by USA"
+    assert v["previous_same_setting"]["id"] == "2010-06-washington"
+    assert v["gap_since_previous_same_setting"]["text"] == "15 years 52 days"
+    prep = r["preparation"]
+    assert (prep["lead_days"], prep["rank_shortest"], prep["shorter_earlier"]) == (7, 2, ["1967-06-glassboro"])
+    assert r["relations"]["period"]["start_date"] == "2022-02-24"
+    trump = next(p for p in r["term_timing"]["participants"] if p["leader_id"] == "trump-donald-j")
+    assert trump["days_into_term"] == 207 and trump["first_meeting_of_pair_in_term"]
+
+
+def test_context_reykjavik(real_db: Path) -> None:
+    r = summitry.context("1986-10-reykjavik", db=real_db)
+    assert r["venue"]["setting"] == "third-party"
+    assert r["venue"]["previous_same_setting"]["id"] == "1985-11-geneva"
+    reagan = next(p for p in r["term_timing"]["participants"] if p["leader_id"] == "reagan-ronald")
+    assert not reagan["first_meeting_of_pair_in_term"]
+    assert r["preparation"]["lead_days"] == 11
+
+
+def test_context_crawford(real_db: Path) -> None:
+    r = summitry.context("2001-11-crawford", db=real_db)
+    assert r["venue"]["setting"] == "hosted by USA"
+    assert r["venue"]["previous_same_setting"]["id"] == "2001-11-washington"
+    assert r["meeting"]["region"] == "Texas"
+
+
+def test_context_washington_2010(real_db: Path) -> None:
+    r = summitry.context("2010-06-washington", db=real_db)
+    assert r["venue"]["previous_same_setting"]["id"] == "2007-07-kennebunkport"
+    medvedev = next(p for p in r["term_timing"]["participants"] if p["leader_id"] == "medvedev-dmitry")
+    assert medvedev["days_into_term"] == (__import__("datetime").date(2010, 6, 24)
+                                          - __import__("datetime").date(2008, 5, 7)).days
+
+
+def test_context_helsinki_2018(real_db: Path) -> None:
+    r = summitry.context("2018-07-helsinki", db=real_db)
+    assert r["venue"]["previous_same_setting"]["id"] == "2010-04-prague"
+    assert r["preparation"]["lead_days"] == 18
+
+
+def test_context_geneva_2021(real_db: Path) -> None:
+    r = summitry.context("2021-06-geneva", db=real_db)
+    assert r["venue"]["previous_same_setting"]["id"] == "2018-07-helsinki"
+    biden = next(p for p in r["term_timing"]["participants"] if p["leader_id"] == "biden-joseph-r")
+    assert biden["days_into_term"] == 147 and biden["first_meeting_of_pair_in_term"]
+    assert r["preparation"]["lead_days"] == 22
+
+
+def test_first_meetings_every_president(real_db: Path) -> None:
+    rows = summitry.first_meetings(db=real_db)
+    got = {(r.president_id, r.term_start): (r.first_meeting, r.days_into_term) for r in rows.itertuples()}
+    assert len(rows) == 16  # FDR to Trump, Trump twice
+    assert got[("roosevelt-franklin-d", "1933-03-04")] == ("1943-11-tehran", 3921)
+    assert got[("truman-harry-s", "1945-04-12")][0] == "1945-07-potsdam"
+    assert got[("reagan-ronald", "1981-01-20")] == ("1985-11-geneva", 1764)
+    assert got[("bush-george-w", "2001-01-20")] == ("2001-06-kranj", 147)
+    assert got[("trump-donald-j", "2017-01-20")] == ("2017-07-hamburg", 168)
+    assert got[("trump-donald-j", "2025-01-20")] == ("2025-08-anchorage", 207)
+    assert got[("biden-joseph-r", "2021-01-20")] == ("2021-06-geneva", 147)
