@@ -25,7 +25,7 @@ import yaml
 
 from summitry.curated import Curated, default_curated_dir
 from summitry.errors import NotFound, SummitryError
-from summitry.schema import TABLES, HISTORICAL_STATES, Record, Slug, state_name
+from summitry.schema import HISTORICAL_STATES, TABLES, Record, Slug, state_name
 
 SLACK_DAYS = 3
 SOVIET_SIDE = ("SUN", "RUS")
