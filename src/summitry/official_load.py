@@ -124,6 +124,9 @@ def reconcile_links(cur: Curated, trips: pd.DataFrame, visits: pd.DataFrame) -> 
     trips_by_id = {int(r.id): r for r in trips.itertuples()}
     visits_by_id = {int(r.id): r for r in visits.itertuples()}
     soviet_visits = [r for r in visits.itertuples() if r.country_iso3 in SOVIET_SIDE]
+    trips_by_who: dict[str, list] = {}
+    for r in trips.itertuples():
+        trips_by_who.setdefault(r.who, []).append(r)
     links: list[dict] = []
     for _, m in cur.meetings:
         listed = set(m.official_record_ids)
@@ -142,8 +145,8 @@ def reconcile_links(cur: Curated, trips: pd.DataFrame, visits: pd.DataFrame) -> 
             found = [(f"hsg-visit-{r.id}", r) for r in soviet_visits
                      if _overlaps(m.start_date, m.end_date, _d(r.start_date), _d(r.end_date))]
         else:
-            found = [(f"hsg-trip-{r.id}", r) for r in trips.itertuples()
-                     if r.who in m.participants and _side(r.country_iso3) == _side(m.venue_state)
+            found = [(f"hsg-trip-{r.id}", r) for who in m.participants for r in trips_by_who.get(who, [])
+                     if _side(r.country_iso3) == _side(m.venue_state)
                      and _overlaps(m.start_date, m.end_date, _d(r.start_date), _d(r.end_date))]
         for rid, row in found:
             if rid not in listed:
