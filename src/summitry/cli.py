@@ -73,7 +73,7 @@ def emit(rows: list[dict], fmt: Fmt, columns: list[str], title: str | None = Non
         return
     table = Table(title=title, show_lines=False)
     for c in columns:
-        table.add_column(c)
+        table.add_column(c, no_wrap=c in ("id", "when", "start_date"))
     for row in rows:
         table.add_row(*[_cell(row.get(c)) for c in columns])
     out.print(table)
@@ -159,7 +159,22 @@ def meetings(
             con, between=between, mode=mode, host=host, start=from_, end=to, status=status,
             leader=leader, text=search, succession=not no_succession,
         )
-    emit(query.records(df), fmt, CSV_COLUMNS if fmt is Fmt.csv else MEETING_COLUMNS, f"{len(df)} meetings")
+    rows = query.records(df)
+    if fmt is Fmt.table:
+        rows = [_compact(r) for r in rows]
+    emit(rows, fmt, {Fmt.csv: CSV_COLUMNS, Fmt.table: COMPACT_COLUMNS}.get(fmt, MEETING_COLUMNS), f"{len(df)} meetings")
+
+
+COMPACT_COLUMNS = ["id", "when", "who", "where", "setting", "format", "status"]
+
+
+def _compact(m: dict) -> dict:
+    """A meeting row that fits a terminal: surnames, one date range, one place."""
+    when = m["start_date"] if m["start_date"] == m["end_date"] else f"{m['start_date']}…{m['end_date'][5:]}"
+    who = "–".join(p["name"].split()[-1] for p in m["participants"])
+    setting = {"visit": f"hosted by {m['host_state']}", "third-party": f"third country ({m['host_state']})",
+               "multilateral": m.get("multilateral_event") or "multilateral"}[m["mode"]]
+    return {**m, "when": when, "who": who, "where": f"{m['city']}, {m['venue_state']}", "setting": setting}
 
 
 @app.command()
@@ -364,6 +379,22 @@ def rejects(db: DbOpt = None, fmt: FmtOpt = Fmt.table) -> None:
     with connect(db) as con:
         rows = query.records(find(con))
     emit(rows, fmt, ["source_file", "line", "record_id", "reason", "detail"], f"{len(rows)} rejected records")
+
+
+@app.command()
+@friendly
+def version(db: DbOpt = None) -> None:
+    """Summitry's version and what the current database was built from."""
+    from summitry import __version__
+
+    out.print(f"summitry {__version__}")
+    path = resolve_db_path(db)
+    if not path.exists():
+        out.print(f"no database yet at {path} (run `summitry build`)")
+        return
+    with connect(db) as con:
+        for key, value in con.execute("SELECT key, value FROM build_info ORDER BY key").fetchall():
+            out.print(f"{key}: {value}", highlight=False)
 
 
 def main() -> None:  # pragma: no cover - console entry point
