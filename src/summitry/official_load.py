@@ -14,6 +14,7 @@ Reconciliation rules:
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -97,8 +98,12 @@ def load_official_frames(official: str | Path, cur: Curated, progress: Callable[
     links = reconcile_links(cur, rec.president_trips, rec.visits)
     frames["meeting_official_links"] = _frame("meeting_official_links", pd.DataFrame(links))
     counts = rec.file_report[["read", "loaded", "rejected"]].sum()
+    digest = hashlib.sha256()
+    for path in sorted(root.glob("travels/**/*.xml")) + sorted(root.glob("visits/data/*.xml")):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
     info = {
-        "official": str(root),
+        "official": "Office of the Historian, travels and visits (HistoryAtState)",
+        "official_sha256": digest.hexdigest(),
         "official_records_read": str(int(counts["read"])),
         "official_records_loaded": str(int(counts["loaded"])),
         "official_records_rejected": str(int(counts["rejected"])),
