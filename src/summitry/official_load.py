@@ -144,8 +144,8 @@ def reconcile_links(cur: Curated, trips: pd.DataFrame, visits: pd.DataFrame) -> 
                               "note": "listed id not found in the official record"})
                 continue
             links.append(_link(m, rid, row, "curated"))
-        if m.status != "held":
-            continue
+        if m.status != "held" or listed:
+            continue  # listed ids are the curator's word; search only for meetings without them
         if m.venue_state == "USA":
             found = [(f"hsg-visit-{r.id}", r) for r in soviet_visits
                      if _overlaps(m.start_date, m.end_date, _d(r.start_date), _d(r.end_date))]
