@@ -218,6 +218,7 @@ def _segments(data: bytes, tag: str) -> tuple[list[Segment], list[str]]:
     start_set = set(starts)
     segs: list[Segment] = []
     notes: list[str] = []
+    counted_to, lines_before = 0, 0  # newlines counted incrementally: linear, not quadratic
     for a, b in zip(cuts, cuts[1:], strict=False):
         chunk = data[a:b]
         body = chunk.strip()
@@ -230,7 +231,9 @@ def _segments(data: bytes, tag: str) -> tuple[list[Segment], list[str]]:
                 notes.append(f"stray content at byte {a}: {body[:60]!r}")
             continue
         lead = len(chunk) - len(chunk.lstrip())
-        line = data.count(b"\n", 0, a + lead) + 1
+        lines_before += data.count(b"\n", counted_to, a + lead)
+        counted_to = a + lead
+        line = lines_before + 1
         segs.append(Segment(len(segs) + 1, a, line, chunk, has_start, has_end))
     return segs, notes
 
