@@ -397,6 +397,11 @@ def version(db: DbOpt = None) -> None:
             out.print(f"{key}: {value}", highlight=False)
 
 
+from summitry.checker.cli_command import check_command  # noqa: E402
+
+app.command("check")(check_command)
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 

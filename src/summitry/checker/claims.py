@@ -1,0 +1,602 @@
+"""From mentions to claims: who met whom, where, when and in what setting.
+
+A sentence is cut into clauses (at ';', a spaced dash, 'while', ', but'); in a clause,
+leader mentions close together ("Reagan-Gorbachev", "Biden and Putin", "Bush's hosting
+of Putin") form a group, and the places, events and times of the clause are given to
+the nearest group. A group is a claim when it pairs a U.S. and a Soviet/Russian leader
+and says they met (or gives both a place and a time), or when one leader visits or
+hosts. A clause with no names but a pronoun or "the meeting" takes its participants
+from the previous claim. Hypothetical and negated clauses ("the idea of hosting Putin",
+"never met") make no claim: the checker prefers saying nothing to checking a sentence
+that asserts nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import threading
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from summitry.checker.dates import TimeMention, TimeSpec
+from summitry.checker.gazetteer import Gazetteer, Mention, Place, lower_same_length
+from summitry.checker.record import Record, side
+
+_CLAUSE_SPLIT = re.compile(r";|\s[—–]\s|\s--\s|,\s+(?:while|whereas|whilst|but)\s|\s(?:while|whereas|whilst)\s")
+_GROUP_GAP_BAD = re.compile(r"[;:()\"“”]|\bwhile\b|\bbut\b")
+_BOUNDARY = re.compile(r",?\s+and\b|,\s*(?:and\s+)?(?:when|then|after|before|later)\b|\bbut\b|,")
+
+MEET_CUE = re.compile(
+    r"\b(?:met|meet|meets|meeting|meetings|summit|summits|summitry|talks|visit|visits|visited|visiting|hosted|"
+    r"hosting|hosts|welcomed|welcoming|received|sat down|sit-down|encounter|encounters|conversation|"
+    r"face-to-face|tête-à-tête|get-together|rendezvous|conference|horseshoes|dinner|played host|"
+    r"shook hands|handshake|repeated|signed|signing)\b",
+)
+VISIT_CUE = re.compile(
+    r"\b(?:visit|visits|visited|visiting|trip|trips|travell?ed|flew|hosted|hosting|hosts|welcomed|welcoming|"
+    r"received|receiving|went to|came to|arrived in)\b",
+)
+HYPOTHETICAL = re.compile(
+    r"\b(?:the idea of|the prospect of|unthinkable|would|could|might|if|whether|never|not|refused to|declined to|"
+    r"hopes? to|hoped to|plans? to|planned to|wants? to|wanted to|proposed|invit\w+|rumou?red|reportedly|"
+    r"readmit|expected to)\b|n['’]t\b",
+)
+ANAPHORA = re.compile(
+    r"\b(?:he|she|they|him|them|the two(?: leaders| men| presidents)?|the pair|both men|both leaders|"
+    r"the leaders|something he|something they)\b"
+    r"|\b(?:the|that|this)\s+(?:\d{4}\s+)?(?:meeting|summit|visit|talks|encounter)\b",
+)
+REPEAT = re.compile(r"\b(?:repeated|again|did the same|once more|a second time|same thing)\b")
+# a superlative about the meeting itself ("first met", "their first official meeting", "the
+# last event ... on U.S. soil"), not about something else ("the first president to host")
+SUPERLATIVE = re.compile(
+    r"\bfor the (?P<a>first|last|final) time\b"
+    r"|\b(?P<b>first|last|final|most recent|latest|inaugural)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<noun>met|meeting|meetings|summit|summits|encounter|event|visit|talks|sit-down|sat|time)\b",
+)
+OUTSIDE_MULTI = re.compile(
+    r"outside (?:of )?(?:the )?(?:\w+ )?multilateral|excluding multilateral|not counting multilateral|"
+    r"apart from multilateral|\bbilateral\b",
+)
+OFFICIAL = re.compile(r"\bofficial (?:meeting|summit|visit|talks)\b|\bfirst official\b")
+NO_OFFICIALS = re.compile(
+    r"without (?:any )?(?:[\w.]+\s+){0,2}(?:officials|aides|advisers|advisors|note-?takers|interpreters?)|"
+    r"\bunofficial\b|one-on-one|\bno (?:[\w.]+\s+)?officials|private (?:meeting|conversation|chat|talk)|"
+    r"informal (?:chat|conversation|talk)",
+)
+THIRD_PARTY = re.compile(r"neutral (?:ground|territory|venue|country|soil)|third[- ](?:party|country)|third countries")
+MARGINS = re.compile(r"\b(?:margins|sidelines|fringes)\b")
+CANCELLED = re.compile(r"\b(?:cancel(?:l)?ed|called off|scrapped|collapsed|postponed)\b")
+QUESTION = re.compile(r"\?[\"'”’)]*$")
+
+_LOC_BEFORE = re.compile(
+    r"\b(?:in|at|on|to|near|off|outside|inside|into|toward|towards|visit(?:ed|ing|s)?|hosted|held)\s+"
+    r"(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:(?:capital|city|town|resort|village|port|ranch|estate)\s+(?:of|in)\s+)?$",
+)
+_LOC_AFTER = re.compile(
+    r"(?:'s|’s)?\s+(?:summit|summits|meeting|meetings|talks|conference|negotiations|encounter|sit-down|"
+    r"tête-à-tête|visit)\b",
+)
+LOCATION_NOUNS = frozenset(["soil", "territory", "ground", "capital", "city", "town", "resort", "port", "village", "state", "side", "seaside", "countryside"])
+FUNCTION_WORDS = frozenset(
+    ["for", "and", "or", "to", "in", "on", "at", "with", "by", "from", "as", "since", "after", "before", "during", "when", "where", "while", "is", "was", "were", "but", "that", "this", "last", "next", "which", "who", "whom", "whose", "the", "a", "an", "of", "its", "it"]
+)
+_NEXT_WORD = re.compile(r"\s*([A-Za-z][\w-]*)")
+_HOSTING = re.compile(
+    r"^(?:'s|’s)?\s+(?:hosting of|hosted|hosts|host|welcomed|welcoming|welcomes|received|receiving|"
+    r"played host to|plays host to|entertained)\b",
+)
+_HOSTED_BY = re.compile(r"\bhosted by\s+(?:the\s+)?$")
+_VISIT_TO = re.compile(
+    r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:visit|visits|visited|trip|travell?ed|flew|went|came)\b",
+)
+_QUALIFIER_BEFORE = re.compile(
+    r"(?:first|last|only)\s+(?!time)(?:[\w-]+\s+){0,2}(?:meeting|summit|visit|trip|encounter)s?\s+(?:in|on)\s+(?:the\s+)?$",
+)
+_CUE_NOUN_AFTER = re.compile(r"(?:'s|’s)?\s+(?:summit|meeting|meetings|talks|visit|summits|soil|territory)\b")
+_NOUN = re.compile(r"\b(summit|meeting|visit|talks)s?\b")
+
+
+@dataclass
+class PlaceClaim:
+    place: Place
+    start: int
+    end: int
+    text: str
+    qualifier: bool = False  # scopes a superlative ("first meeting in Russia"), not checked itself
+
+
+@dataclass
+class Claim:
+    """One statement that leaders met, with everything the article says about it."""
+
+    start: int
+    end: int
+    sentence: tuple[int, int]
+    leaders: list[Mention] = field(default_factory=list)
+    options: list[tuple[str, ...]] = field(default_factory=list)  # candidate ids per named leader
+    explicit: bool = True  # participants named in this clause (not taken from an earlier claim)
+    places: list[PlaceClaim] = field(default_factory=list)
+    times: list[TimeMention] = field(default_factory=list)
+    time: TimeSpec | None = None
+    each_year: list[int] | None = None  # "in 1994 and 1995": a meeting in each
+    event: str | None = None
+    host: str | None = None
+    host_text: str | None = None
+    mode: str | None = None
+    officials: bool | None = None
+    superlative: str | None = None
+    exclude_multilateral: bool = False
+    official_only: bool = False
+    cancelled: bool = False
+    summit_only: bool = False  # "their first summit": meetings in the summit format
+    noun: str | None = None  # what the article calls it (summit, meeting, visit, talks)
+
+    @property
+    def participants(self) -> list[str]:
+        out: list[str] = []
+        for opt in self.options:
+            for i in opt:
+                if i not in out:
+                    out.append(i)
+        return out
+
+    @property
+    def time_text(self) -> str | None:
+        return " and ".join(t.text for t in self.times) if self.times else None
+
+
+@dataclass
+class _Group:
+    leaders: list[Mention]
+    attrs: list[object] = field(default_factory=list)  # Mention (place/event) or TimeMention
+
+    @property
+    def start(self) -> int:
+        return self.leaders[0].start
+
+    @property
+    def end(self) -> int:
+        return self.leaders[-1].end
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    pos = start
+    for m in _CLAUSE_SPLIT.finditer(text, start, end):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, end))
+    return [(a, b) for a, b in out if b > a]
+
+
+_LOCAL = threading.local()  # the original-case text of the document being read
+
+
+def is_locative(text: str, m: Mention) -> bool:
+    """Whether a place mention says where something happened ("in Geneva", "the Helsinki
+    summit", "on U.S. soil"), not an adjective ("U.S. foreign policy") or a subject.
+    `text` is the lowercased document; the case of the next word comes from the original."""
+    place: Place = m.value  # type: ignore[assignment]
+    before = _LOC_BEFORE.search(text, max(0, m.start - 40), m.start)
+    original = getattr(_LOCAL, "original", None) or text
+    nxt = _NEXT_WORD.match(original, m.end, min(len(original), m.end + 30))
+    next_word = nxt.group(1) if nxt and nxt.start(1) in (m.end + 1, m.end) else ""
+    if place.level == "country":
+        adjectival = place.adjective or (
+            next_word[:1].islower() and next_word.lower() not in FUNCTION_WORDS and next_word.lower() not in LOCATION_NOUNS
+        )
+        if place.adjective or next_word.lower() in LOCATION_NOUNS:
+            return bool(before) and next_word.lower() in LOCATION_NOUNS
+        if adjectival:
+            return False
+    if before:
+        return True
+    return bool(_LOC_AFTER.match(text, m.end))
+
+
+def extract(
+    text: str,
+    sentences: list[tuple[int, int]],
+    mentions: list[Mention],
+    times: list[TimeMention],
+    gaz: Gazetteer,
+    record: Record,
+    lowered: str | None = None,
+) -> list[Claim]:
+    """Every claim in the document, in order. The cue patterns run on the lowercased text
+    (`lowered`, same length as `text`), which is faster than case-insensitive matching."""
+    _LOCAL.original = text
+    try:
+        return _extract(lowered if lowered is not None else lower_same_length(text), sentences, mentions, times, record)
+    finally:
+        _LOCAL.original = None
+
+
+def _extract(text: str, sentences: list[tuple[int, int]], mentions: list[Mention], times: list[TimeMention],
+             record: Record) -> list[Claim]:
+    items: list[object] = sorted(
+        [m for m in mentions if m.kind in ("leader", "place", "event")] + list(times),
+        key=lambda x: x.start,  # type: ignore[attr-defined]
+    )
+    starts = [x.start for x in items]  # type: ignore[attr-defined]
+    claims: list[Claim] = []
+    last: Claim | None = None
+    last_sentence = -2
+    for si, (s, e) in enumerate(sentences):
+        lo, hi = bisect_left(starts, s), bisect_left(starts, e)
+        if lo == hi:
+            continue
+        if QUESTION.search(text, s, e):
+            continue
+        sentence_items = items[lo:hi]
+        sentence_claims: list[Claim] = []
+        for cs, ce in clauses(text, s, e):
+            clause_items = [x for x in sentence_items if cs <= x.start < ce]  # type: ignore[attr-defined]
+            if not clause_items:
+                continue
+            prev = sentence_claims[-1] if sentence_claims else (last if last_sentence == si - 1 else None)
+            for claim in _clause_claims(text, cs, ce, clause_items, (s, e), record, prev):
+                merged = _merge_into(sentence_claims, claim)
+                if not merged:
+                    sentence_claims.append(claim)
+        if sentence_claims:
+            claims.extend(sentence_claims)
+            last = sentence_claims[-1]
+            last_sentence = si
+    return claims
+
+
+def _merge_into(existing: list[Claim], claim: Claim) -> bool:
+    """A later mention of the same leaders in a sentence adds to the claim already made."""
+    for c in existing:
+        if claim.explicit and set(claim.participants) <= set(c.participants) and not claim.times and not claim.superlative:
+            if not c.places:
+                c.places = claim.places
+            c.host = c.host or claim.host
+            c.host_text = c.host_text or claim.host_text
+            c.mode = c.mode or claim.mode
+            return True
+    return False
+
+
+def _clause_claims(text: str, cs: int, ce: int, items: list[object], sentence: tuple[int, int],
+                   record: Record, prev: Claim | None) -> list[Claim]:
+    clause_text = text[cs:ce]
+    if HYPOTHETICAL.search(clause_text):
+        return []
+    leaders = [x for x in items if isinstance(x, Mention) and x.kind == "leader"]
+    attrs = [x for x in items if not (isinstance(x, Mention) and x.kind == "leader")]
+    if not leaders:
+        claim = _anaphoric(text, cs, ce, attrs, sentence, prev)
+        return [claim] if claim else []
+    groups = _groups(text, items, record)
+    _assign(text, groups, attrs)
+    bounds = [(cs if gi == 0 else _segment_start(text, groups[gi - 1], g),
+               ce if gi == len(groups) - 1 else _segment_start(text, g, groups[gi + 1])) for gi, g in enumerate(groups)]
+    made: list[tuple[_Group, tuple[int, int], list[Claim]]] = []
+    for g, seg in zip(groups, bounds, strict=True):
+        found = _claims_of_group(text, g, seg, sentence, record)
+        if not found and len(g.leaders) == 1 and made and made[-1][2]:
+            # "Gorbachev travelled to Washington, where he and Reagan signed ... in December 1987":
+            # a name that makes no claim of its own joins the claim before it
+            pg, pseg, _ = made[-1]
+            group_sides = set().union(*(_sides_of(m, record) for m in pg.leaders)) - {None}
+            if not (_sides_of(g.leaders[0], record) & group_sides):
+                merged = _Group(pg.leaders + g.leaders, pg.attrs + g.attrs)
+                again = _claims_of_group(text, merged, (pseg[0], seg[1]), sentence, record)
+                if again:
+                    made[-1] = (merged, (pseg[0], seg[1]), again)
+                    continue
+        made.append((g, seg, found))
+    return [c for _, _, found in made for c in found]
+
+
+def _claims_of_group(text: str, g: _Group, seg: tuple[int, int], sentence: tuple[int, int],
+                     record: Record) -> list[Claim]:
+    out = []
+    subs = _split_pairs(text, g)
+    for si, sub in enumerate(subs):
+        s0 = seg[0] if si == 0 else sub.attrs[0].start  # type: ignore[attr-defined]
+        s1 = seg[1] if si == len(subs) - 1 else subs[si + 1].attrs[0].start  # type: ignore[attr-defined]
+        claim = _group_claim(text, sub, (s0, s1), seg, sentence, record, lead=si == 0)
+        if claim is not None:
+            out.append(claim)
+    return out
+
+
+def _split_pairs(text: str, g: _Group) -> list[_Group]:
+    """"in Hamburg in July 2017 and in Da Nang that November": one claim per place and time."""
+    places = [x for x in g.attrs if isinstance(x, Mention) and x.kind == "place" and is_locative(text, x)]
+    times = [x for x in g.attrs if isinstance(x, TimeMention)]
+    if len(places) < 2 or len(times) != len(places):
+        return [g]
+    ordered = sorted(places + times, key=lambda x: x.start)  # type: ignore[attr-defined]
+    chunks: list[list[object]] = []
+    for x in ordered:
+        if not chunks or (len(chunks[-1]) == 2) or type(chunks[-1][0]) is type(x):
+            chunks.append([x])
+        else:
+            chunks[-1].append(x)
+    if any(len(c) != 2 for c in chunks):
+        return [g]
+    others = [x for x in g.attrs if x not in places and x not in times]
+    out = []
+    for i, c in enumerate(chunks):
+        lo = chunks[i - 1][-1].end if i else -1  # type: ignore[attr-defined]
+        hi = c[-1].end if i + 1 < len(chunks) else 10**12  # type: ignore[attr-defined]
+        extra = [x for x in others if lo <= x.start < hi]  # type: ignore[attr-defined]
+        out.append(_Group(g.leaders, sorted(c + extra, key=lambda x: x.start)))  # type: ignore[attr-defined]
+    return out
+
+
+def _sides_of(m: Mention, record: Record) -> set[str | None]:
+    return {side(record.leaders[i].state) for i in m.value if i in record.leaders}  # type: ignore[attr-defined]
+
+
+def _groups(text: str, items: list[object], record: Record) -> list[_Group]:
+    """Leader mentions close together, with nothing else between, form a group; two leaders
+    of the same side join only through "and" ("Roosevelt's death, Truman met" is two)."""
+    groups: list[_Group] = []
+    prev_leader: Mention | None = None
+    between_other = False
+    for x in items:
+        if isinstance(x, Mention) and x.kind == "leader":
+            gap = text[prev_leader.end:x.start] if prev_leader else ""
+            joined = prev_leader is not None and not between_other and len(gap) <= 40 and not _GROUP_GAP_BAD.search(gap)
+            if joined:
+                group_sides = set().union(*(_sides_of(m, record) for m in groups[-1].leaders)) - {None}
+                if _sides_of(x, record) & group_sides and gap.strip() not in ("and", "&", "and then"):
+                    joined = False
+            if joined:
+                groups[-1].leaders.append(x)
+            else:
+                groups.append(_Group([x]))
+            prev_leader = x
+            between_other = False
+        elif prev_leader is not None and not (
+            isinstance(x, Mention) and x.kind == "place" and x.value.level == "country"  # type: ignore[attr-defined]
+        ):
+            between_other = True  # "Johnson met Soviet Premier Kosygin": an adjective does not split
+    return groups
+
+
+def _segment_start(text: str, a: _Group, b: _Group) -> int:
+    """Where group ``b``'s part of a clause begins: after the last 'and'/comma before it."""
+    lo = max([a.end] + [x.end for x in a.attrs if x.start < b.start])  # type: ignore[attr-defined]
+    best = None
+    for m in _BOUNDARY.finditer(text, lo, b.start):
+        best = m.start()
+    return best if best is not None else b.start
+
+
+def _assign(text: str, groups: list[_Group], attrs: list[object]) -> None:
+    for x in attrs:
+        xs = x.start  # type: ignore[attr-defined]
+        target = groups[0]
+        for gi, g in enumerate(groups):
+            if g.start <= xs:
+                target = g
+                if gi + 1 < len(groups) and xs < groups[gi + 1].start:
+                    nxt = groups[gi + 1]
+                    between = text[g.end:xs]
+                    if _BOUNDARY.search(between) and not _BOUNDARY.search(text[xs:nxt.start]):
+                        target = nxt
+        target.attrs.append(x)
+
+
+def _places(text: str, attrs: list[object]) -> list[PlaceClaim]:
+    out: list[PlaceClaim] = []
+    for x in attrs:
+        if not (isinstance(x, Mention) and x.kind == "place"):
+            continue
+        place: Place = x.value  # type: ignore[assignment]
+        if out and place.level == "country" and text[out[-1].end:x.start] in (", ", ",") and out[-1].place.level != "country":
+            continue  # "Geneva, Switzerland": the city says it
+        if out and out[-1].place.level in ("city", "site") and place.level == "region" and text[out[-1].end:x.start] in (", ", ","):
+            continue  # "Crawford, Texas"
+        if not is_locative(text, x):
+            continue
+        qualifier = place.level == "country" and bool(_QUALIFIER_BEFORE.search(text, max(0, x.start - 60), x.start))
+        out.append(PlaceClaim(place, x.start, x.end, x.text, qualifier))
+    return out
+
+
+def _times(text: str, attrs: list[object]) -> tuple[list[TimeMention], TimeSpec | None, list[int] | None]:
+    ts = [x for x in attrs if isinstance(x, TimeMention)]
+    if not ts:
+        return ts, None, None
+    if len(ts) == 1:
+        return ts, ts[0].spec, None
+    start = min(t.spec.start for t in ts)
+    end = max(t.spec.end for t in ts)
+    if all(t.spec.precision == "year" for t in ts):
+        between = text[ts[0].end:ts[1].start].strip().lower()
+        before = text[max(0, ts[0].start - 9):ts[0].start].lower()
+        if between in ("to", "through", "until", "till", "-", "–", "—") or "between" in before or "from" in before:
+            return ts, TimeSpec(start, end, "range"), None
+        return ts, TimeSpec(start, end, "range"), sorted({t.spec.start.year for t in ts})
+    best = min(ts, key=lambda t: (t.spec.end - t.spec.start))
+    return ts, best.spec, None
+
+
+_EVENT_BEFORE = re.compile(
+    r"\b(?:at|during|of|for|to|in|attending)\s+(?:the\s+|an?\s+|another\s+|that\s+year's\s+)?(?:\d{4}\s+)?$",
+)
+_EVENT_AFTER = re.compile(r"\s+(?:summit|summits|meeting|conference|gathering|session|talks)\b")
+
+
+def _events(text: str, attrs: list[object], seg_start: int, seg_end: int) -> str | None:
+    """The multilateral event where the meeting was ("at the G20", "the APEC summit"), not a
+    topic ("differences on NATO enlargement")."""
+    outside = OUTSIDE_MULTI.search(text, seg_start, seg_end)
+    for x in attrs:
+        if isinstance(x, Mention) and x.kind == "event":
+            if outside and x.start > outside.start():
+                continue
+            if _EVENT_BEFORE.search(text, max(0, x.start - 40), x.start) or _EVENT_AFTER.match(text, x.end):
+                return str(x.value)
+    return None
+
+
+def _span(text: str, parts: list[object], sentence: tuple[int, int]) -> tuple[int, int]:
+    start = min(p.start for p in parts)  # type: ignore[attr-defined]
+    end = max(p.end for p in parts)  # type: ignore[attr-defined]
+    cue = _CUE_NOUN_AFTER.match(text, end, sentence[1])
+    if cue:
+        end = cue.end()
+    return start, end
+
+
+# one scan per clause for the rare cues; the precise patterns run only where one occurs
+_RARE = re.compile(
+    r"(official|aide|advis|note|interpret|one-on-one|private|informal)|(lateral)|(first|last|final|recent|latest|inaugural)"
+    r"|(neutral|third)|(margins|sidelines|fringes)|(cancel|called off|scrapped|collapsed|postponed)"
+)
+_OFFICIALS, _LATERAL, _SUPER, _NEUTRAL, _MARGINS, _CANCEL = range(1, 7)
+
+
+def _fill_common(claim: Claim, text: str, seg_start: int, seg_end: int, attrs: list[object]) -> None:
+    seg = text[seg_start:seg_end]
+    claim.places = _places(text, attrs)
+    claim.times, claim.time, claim.each_year = _times(text, attrs)
+    claim.event = _events(text, attrs, seg_start, seg_end) if any(
+        isinstance(x, Mention) and x.kind == "event" for x in attrs) else None
+    rare = {m.lastindex for m in _RARE.finditer(seg)}
+    if _OFFICIALS in rare and NO_OFFICIALS.search(seg):
+        claim.officials = False
+    if _LATERAL in rare:
+        claim.exclude_multilateral = bool(OUTSIDE_MULTI.search(seg))
+    if _OFFICIALS in rare:
+        claim.official_only = bool(OFFICIAL.search(seg))
+    sup = SUPERLATIVE.search(seg) if _SUPER in rare else None
+    if sup and not re.search(r"\bsince\b", seg[sup.end():]):  # "the first meeting since 2019": not checked
+        word = sup.group("a") or sup.group("b")
+        claim.superlative = "first" if word in ("first", "inaugural") else "last"
+        claim.summit_only = (sup.group("noun") or "").startswith("summit")
+    if _NEUTRAL in rare and THIRD_PARTY.search(seg):
+        claim.mode = "third-party"
+    elif claim.event or (_MARGINS in rare and not claim.exclude_multilateral):
+        claim.mode = "multilateral"
+    claim.cancelled = _CANCEL in rare and bool(CANCELLED.search(seg))
+    noun = _NOUN.search(seg)
+    if noun:
+        claim.noun = noun.group(1).lower()
+
+
+def _group_claim(text: str, g: _Group, part: tuple[int, int], whole: tuple[int, int], sentence: tuple[int, int],
+                 record: Record, lead: bool = True) -> Claim | None:
+    """The claim of one group (or one place-and-time part of it), if it makes one."""
+    seg_start, seg_end = part
+    seg = text[whole[0]:whole[1]]
+    options = [tuple(m.value) for m in g.leaders]  # type: ignore[arg-type]
+    sides = {side(record.leaders[i].state) for opt in options for i in opt if i in record.leaders}
+    pair = "US" in sides and "RU" in sides
+    claim = Claim(0, 0, sentence, list(g.leaders), options)
+    _fill_common(claim, text, seg_start, seg_end, g.attrs)
+    has_attr = bool(claim.places or claim.times)
+    if pair:
+        if not (MEET_CUE.search(seg) or (claim.places and claim.times)):
+            return None
+        if not (has_attr or claim.event or claim.host or claim.mode or claim.superlative or claim.officials is not None):
+            return None  # "Trump's meetings with Putin": nothing to check
+    elif not (sides & {"US", "RU"} and VISIT_CUE.search(seg) and has_attr):
+        return None
+    if not pair:
+        claim.superlative = None  # "Clinton's first visit to Moscow": too open to check
+    _setting(text, claim, g, record, lead)
+    used = [x for x in g.attrs if isinstance(x, TimeMention) or (isinstance(x, Mention) and x.kind == "event")]
+    used += claim.places
+    claim.start, claim.end = _span(text, [*(g.leaders if lead else []), *used] or g.leaders, sentence)
+    sup = SUPERLATIVE.search(text, seg_start, claim.start) if claim.superlative and lead else None
+    if sup:
+        claim.start = sup.start()
+    _resolve(claim, record)
+    return claim
+
+
+def _anaphoric(text: str, cs: int, ce: int, attrs: list[object], sentence: tuple[int, int],
+               prev: Claim | None) -> Claim | None:
+    """A clause with no names ("the following year he repeated it") continues the last claim."""
+    if prev is None:
+        return None
+    seg = text[cs:ce]
+    ana = ANAPHORA.search(seg)
+    if not ana or not MEET_CUE.search(seg):
+        return None
+    claim = Claim(0, 0, sentence, [], list(prev.options), explicit=False)
+    _fill_common(claim, text, cs, ce, attrs)
+    if not re.match(r"(?:the|that|this)\b", ana.group()):
+        # "they/the two had last met ...": the leaders are the subject, and "last" is relative to
+        # a moment the record cannot place; only "the 2010 meeting was the last ..." is checked
+        claim.superlative = None
+    if not (claim.places or claim.times or claim.event or claim.superlative or claim.officials is not None):
+        return None
+    repeat = bool(REPEAT.search(seg))
+    if claim.time is None:
+        claim.times, claim.time, claim.each_year = prev.times, prev.time, prev.each_year
+        if not claim.places:
+            claim.places = prev.places
+        claim.event = claim.event or prev.event
+    if repeat and claim.officials is None:
+        claim.officials = prev.officials
+    # the claim is the whole clause: "something he repeated the following year at another G20 summit"
+    start = cs + ana.start()
+    for x in attrs:
+        if isinstance(x, TimeMention) or (isinstance(x, Mention) and x.kind == "event"):
+            start = min(start, x.start)
+    for p in claim.places:
+        if cs <= p.start < ce:
+            start = min(start, p.start)
+    end = ce
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?"):
+        end -= 1
+    claim.start, claim.end = start, end
+    return claim
+
+
+def _setting(text: str, claim: Claim, g: _Group, record: Record, lead: bool = True) -> None:
+    """Who hosted: "Bush's hosting of Putin", "hosted by Finland", "Medvedev's visit to Washington"."""
+    for a, b in zip(g.leaders if lead else [], g.leaders[1:], strict=False):
+        if _HOSTING.match(text[a.end:b.start]):
+            states = {record.leaders[i].state for i in a.value if i in record.leaders}  # type: ignore[attr-defined]
+            if len(states) == 1:
+                claim.host = states.pop()
+                claim.host_text = a.text
+    for x in g.attrs:
+        if isinstance(x, Mention) and x.kind == "place" and _HOSTED_BY.search(text, max(0, x.start - 20), x.start):
+            claim.host = x.value.state  # type: ignore[attr-defined]
+            claim.host_text = x.text
+    if claim.host is None and len(g.leaders) == 1 and claim.places:
+        p = claim.places[0]
+        if _VISIT_TO.match(text[g.leaders[0].end:p.start]) and side(p.place.state) is not None:
+            visitor_states = {record.leaders[i].state for i in g.leaders[0].value if i in record.leaders}  # type: ignore[attr-defined]
+            if all(side(s) != side(p.place.state) for s in visitor_states):
+                claim.host = p.place.state
+                claim.host_text = p.text
+    if claim.host and claim.mode is None and side(claim.host) is not None:
+        claim.mode = "visit"
+
+
+def _resolve(claim: Claim, record: Record) -> None:
+    """Narrow ambiguous names ("Bush") by the claim's time and by who was in office with
+    the other participants."""
+    if all(len(o) == 1 for o in claim.options):
+        return
+    new = []
+    for i, opt in enumerate(claim.options):
+        keep = list(opt)
+        if len(opt) > 1:
+            if claim.time is not None:
+                t = claim.time
+                keep = [x for x in keep if x in record.leaders and record.leaders[x].in_office(t.start, t.end)] or keep
+            others = [o for j, o in enumerate(claim.options) if j != i and len(o) == 1 and o[0] in record.leaders]
+            for (other,) in others:
+                ol = record.leaders[other]
+                lo = min(s for s, _ in ol.terms)
+                hi = dt.date.max if any(e is None for _, e in ol.terms) else max(e for _, e in ol.terms if e)
+                narrowed = [x for x in keep if x in record.leaders and record.leaders[x].in_office(lo, hi)]
+                keep = narrowed or keep
+        new.append(tuple(keep))
+    claim.options = new

@@ -1,0 +1,343 @@
+"""The gazetteer: every name the checker looks for, matched in one Aho–Corasick pass.
+
+Leaders (names, aliases, surnames), places at every level (site, city, region, country,
+demonym), multilateral events, months, weekdays, years and relative time phrases all go
+into ONE `ahocorasick.Automaton`. The text is scanned once, lowercased and with every
+non-alphanumeric character turned into a space (same length, so offsets do not move);
+keys carry a space on both sides, so every hit is already on word boundaries and a short
+key like ``us`` never fires inside "because". Case rules (a surname must be capitalised,
+"UN"/"US" must be upper case) are checked on the original text of the few hits.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import ahocorasick
+import pycountry
+
+from summitry.checker.gazetteer_data import (
+    COUNTRY_ALIASES,
+    DEMONYMS,
+    EVENTS,
+    MODIFIER_NOUNS,
+    OTHER_GIVEN_NAMES,
+    WORLD_PLACES,
+)
+from summitry.schema import HISTORICAL_STATES, state_name
+
+if TYPE_CHECKING:
+    from summitry.checker.record import Record
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")
+MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+              "oct": 10, "nov": 11, "dec": 12}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+#: Relative time phrases: (unit, delta, anchor) with anchor "prev" (the last year the
+#: article mentioned) or "article" (the article's own date).
+RELATIVE: dict[str, tuple[str, int, str]] = {
+    "the following year": ("year", 1, "prev"), "the next year": ("year", 1, "prev"),
+    "a year later": ("year", 1, "prev"), "one year later": ("year", 1, "prev"),
+    "the year after": ("year", 1, "prev"), "two years later": ("year", 2, "prev"),
+    "three years later": ("year", 3, "prev"), "the previous year": ("year", -1, "prev"),
+    "the year before": ("year", -1, "prev"), "a year earlier": ("year", -1, "prev"),
+    "a year before": ("year", -1, "prev"), "the preceding year": ("year", -1, "prev"),
+    "two years earlier": ("year", -2, "prev"), "that year": ("year", 0, "prev"),
+    "the same year": ("year", 0, "prev"), "later that year": ("year", 0, "prev"),
+    "earlier that year": ("year", 0, "prev"), "last year": ("year", -1, "article"),
+    "this year": ("year", 0, "article"), "earlier this year": ("year", 0, "article"),
+    "later this year": ("year", 0, "article"), "next year": ("year", 1, "article"),
+    "today": ("day", 0, "article"), "yesterday": ("day", -1, "article"), "tomorrow": ("day", 1, "article"),
+    "last week": ("week", -1, "article"), "this week": ("week", 0, "article"), "next week": ("week", 1, "article"),
+    "last month": ("month", -1, "article"), "this month": ("month", 0, "article"),
+    "next month": ("month", 1, "article"),
+}
+
+_NONWORD = re.compile(r"[\W_]")
+_PREV_WORD = re.compile(r"([A-Za-z][\w'’-]*)\W*$")
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
+YEARS = range(1900, 2100)
+
+
+def fold(s: str) -> str:
+    """Accents removed (Reykjavík -> Reykjavik), for a second spelling of each name."""
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def lower_same_length(text: str) -> str:
+    """Lowercase without moving offsets (a few characters, like 'İ', grow when lowered)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def prepare(text: str, lowered: str | None = None) -> str:
+    """The scan text: lowercased, non-alphanumerics as spaces, one space either side."""
+    return " " + _NONWORD.sub(" ", lowered if lowered is not None else lower_same_length(text)) + " "
+
+
+def key_of(surface: str) -> str:
+    return " " + _NONWORD.sub(" ", surface.lower()).strip() + " "
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place an article may name, at one level, with its state (ISO alpha-3)."""
+
+    name: str
+    level: str  # site | city | region | country
+    state: str
+    lat: float | None = None
+    lon: float | None = None
+    in_record: bool = False
+    region: str | None = None
+    adjective: bool = False  # a demonym or an adjectival abbreviation (American, U.S.)
+
+    def label(self) -> str:
+        if self.level == "country":
+            return state_name(self.state) or self.name
+        return self.name
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str  # leader | place | event | month | weekday | year | decade | rel
+    value: object
+    case: str = "cap"  # cap: first letter upper case; exact: one of `forms`; any
+    forms: frozenset[str] = frozenset()
+    surname: bool = False
+    abbr: bool = False
+    dot: bool = False  # the surface ends with '.', which the key drops
+
+    @property
+    def plain(self) -> bool:
+        return self.case == "any" and not (self.dot or self.abbr or self.kind == "leader")
+
+
+class Mention(NamedTuple):
+    """A name found in the text (a tuple: there are many of them)."""
+
+    start: int
+    end: int
+    kind: str
+    value: Any
+    text: str
+    surname: bool = False
+
+
+_EVENT_RE = re.compile(
+    "|".join(
+        f"(?P<{re.sub(r'[^A-Za-z0-9]', '_', fam)}>" + "|".join(
+            (r"\b" + re.escape(w) + r"\b") if not w.isupper() else (r"(?<![A-Za-z0-9])" + re.escape(w) + r"(?![A-Za-z0-9])")
+            for w in words) + ")"
+        for fam, words in EVENTS.items()
+    ),
+)
+_FAMILY_OF_GROUP = {re.sub(r"[^A-Za-z0-9]", "_", fam): fam for fam in EVENTS}
+
+
+def event_families(text: str) -> frozenset[str]:
+    """Event families named in a meeting's `multilateral_event` ("G20 summit, Hamburg 2017" -> G20)."""
+    return frozenset(_FAMILY_OF_GROUP[m.lastgroup] for m in _EVENT_RE.finditer(text) if m.lastgroup)
+
+
+@dataclass
+class Gazetteer:
+    """One automaton over every name, plus what each name refers to."""
+
+    automaton: ahocorasick.Automaton
+    leaders: dict = field(default_factory=dict)  # id -> record.Leader
+    places: dict[str, Place] = field(default_factory=dict)  # lowercased name -> Place
+    size: int = 0
+
+    def scan(self, text: str, prepared: str | None = None) -> list[Mention]:
+        """Every name in ``text``, longest-leftmost, non-overlapping, in order."""
+        s = prepared if prepared is not None else prepare(text)
+        n = len(text)
+        found: list[Mention] = []
+        append = found.append
+        for e, (klen, entries, plain) in self.automaton.iter(s):
+            start = e - klen + 1  # in text coordinates: key spans s[start .. e], text = s[1:]
+            end = e - 1
+            if plain:  # years, relative phrases: no rule to check
+                append(Mention(start, end, entries[0].kind, entries[0].value, text[start:end]))
+                continue
+            for entry in entries:
+                m = _accept(entry, text, start, end, n)
+                if m is not None:
+                    append(m)
+                    break
+        if not found:
+            return found
+        found.sort(key=lambda m: (m.start, m.start - m.end))
+        out = [found[0]]
+        for m in found[1:]:
+            if m.start >= out[-1].end:
+                out.append(m)
+        return out
+
+
+def _accept(entry: Entry, text: str, start: int, end: int, n: int) -> Mention | None:
+    """The mention if the original text obeys the entry's case and context rules."""
+    surface = text[start:end]
+    if entry.case == "cap":
+        if not (surface[:1].isupper() or surface[:1].isdigit()):
+            return None
+    elif entry.case == "exact" and surface not in entry.forms:
+        return None
+    if entry.dot and end < n and text[end] == ".":
+        end += 1
+        surface = text[start:end]
+    if entry.abbr:  # "Aug." or "Aug 8", never a bare "aug"/"mar"
+        nxt = text[end:end + 3]
+        if not (nxt.startswith(".") or (len(nxt) > 1 and nxt[0] == " " and nxt[1].isdigit())):
+            return None
+    if entry.kind == "leader":
+        nxt = _NEXT_WORD.match(text, end, min(n, end + 30))
+        if nxt and nxt.start(1) == end + 1 and nxt.group(1).lower() in MODIFIER_NOUNS:
+            return None  # "the Trump administration"
+        if entry.surname:
+            prev = _PREV_WORD.search(text, max(0, start - 24), start)
+            if prev and prev.group(1)[:1].isupper() and prev.group(1).lower() in OTHER_GIVEN_NAMES:
+                return None  # "Hillary Clinton"
+    return Mention(start, end, entry.kind, entry.value, surface, entry.surname)
+
+
+def _variants(name: str) -> set[str]:
+    """Spellings of a name: accents folded, initials with and without spaces."""
+    out = {name, fold(name)}
+    for v in list(out):
+        out.add(re.sub(r"\b([A-Z])\. (?=[A-Z]\.)", r"\1.", v))  # George H. W. -> H.W.
+        out.add(re.sub(r"\b([A-Z])\.(?=[A-Z]\.)", r"\1. ", v))  # H.W. -> H. W.
+        out.add(re.sub(r"\b([A-Z])\.", r"\1", v))  # H W
+    return {v for v in out if v.strip()}
+
+
+def _country_names(code: str) -> set[str]:
+    names: set[str] = set(COUNTRY_ALIASES.get(code, ()))
+    if code in HISTORICAL_STATES:
+        names.add(HISTORICAL_STATES[code][0])
+    else:
+        c = pycountry.countries.get(alpha_3=code)
+        if c is not None:
+            for attr in ("name", "common_name", "official_name"):
+                v = getattr(c, attr, None)
+                if v and "," not in v and "(" not in v:
+                    names.add(v)
+    return names
+
+
+def build_gazetteer(record: Record) -> Gazetteer:
+    """The gazetteer of a record: its leaders and places plus the curated lists."""
+    table: dict[str, list[tuple[int, Entry]]] = {}
+    places: dict[str, Place] = {}
+
+    def add(surface: str, entry: Entry, priority: int) -> None:
+        variants = _variants(surface) if entry.kind == "leader" else {surface, fold(surface)}
+        for v in variants:
+            k = key_of(v)
+            if not k.strip():
+                continue
+            e = replace(entry, dot=True) if v.endswith(".") else entry
+            table.setdefault(k, []).append((priority, e))
+
+    def add_place(surface: str, place: Place, priority: int) -> None:
+        low = surface.lower()
+        if low in places and places[low].in_record and not place.in_record:
+            return
+        places.setdefault(low, place)
+        exact = surface.isupper() and len(surface) <= 3  # US, UK, USA: never "us"
+        add(surface, Entry("place", place, "exact" if exact else "cap", frozenset({surface}) if exact else frozenset()), priority)
+
+    # leaders: full names and aliases, then surnames (shared surnames keep every id)
+    by_key: dict[str, tuple[set[str], bool]] = {}
+    for leader in record.leaders.values():
+        forms = {leader.name, *leader.aliases}
+        parts = leader.name.split()
+        if len(parts) >= 3:
+            forms.add(f"{parts[0]} {parts[-1]}")  # George Bush, Joseph Biden
+        for f in forms:
+            ids, _ = by_key.setdefault(f, (set(), False))
+            ids.add(leader.id)
+        ids, _ = by_key.get(leader.surname, (set(), True))
+        ids.add(leader.id)
+        by_key[leader.surname] = (ids, True)
+    for surface, (ids, is_surname) in by_key.items():
+        add(surface, Entry("leader", tuple(sorted(ids)), "cap", surname=is_surname), 0)
+
+    # places in the record: sites, cities, regions, venue and host countries
+    prio = {"site": 10, "city": 11, "region": 12}
+    world = {name.lower(): (lat, lon) for name, _, lat, lon, _ in WORLD_PLACES}
+    for m in reversed(record.meetings):  # the latest state first: Moscow is RUS, Yalta SUN
+        coords = (m.lat, m.lon) if m.lat is not None else world.get(m.city.lower(), (None, None))
+        if m.site:
+            for site in re.split(r"\s*[;/]\s*|\s+and\s+", m.site):
+                if len(site) > 2:
+                    wc = world.get(site.lower(), coords)
+                    add_place(site, Place(site, "site", m.venue_state, wc[0], wc[1], True, m.region), prio["site"])
+        add_place(m.city, Place(m.city, "city", m.venue_state, coords[0], coords[1], True, m.region), prio["city"])
+        if m.region:
+            add_place(m.region, Place(m.region, "region", m.venue_state, None, None, True), prio["region"])
+    for name, code, lat, lon, level in WORLD_PLACES:
+        add_place(name, Place(name, level, code, lat, lon, False), 20)
+    skip_states = {"georgia", "washington", "new york"}
+    for sub in pycountry.subdivisions.get(country_code="US") or ():
+        if sub.type == "State" and sub.name.lower() not in skip_states or sub.name == "District of Columbia":
+            add_place(sub.name, Place(sub.name, "region", "USA", None, None, False), 25)
+    codes = {c.alpha_3 for c in pycountry.countries} | set(HISTORICAL_STATES)
+    for code in sorted(codes):
+        for name in _country_names(code):
+            add_place(name, Place(name, "country", code, None, None, False), 30)
+    for code, words in DEMONYMS.items():
+        for w in words:
+            add_place(w, Place(w, "country", code, None, None, False, adjective=True), 35)
+
+    for family, words in EVENTS.items():
+        for w in words:
+            acronym = w.replace("-", "").replace(".", "").isupper() or any(ch.isdigit() for ch in w)
+            add(w, Entry("event", family, "exact" if acronym else "any", frozenset({w}) if acronym else frozenset()), 5)
+
+    for i, name in enumerate(MONTHS, 1):
+        add(name.capitalize(), Entry("month", i), 6)
+    for abbr, i in MONTH_ABBR.items():
+        add(abbr.capitalize() + ".", Entry("month", i, abbr=True), 7)
+    for i, name in enumerate(WEEKDAYS):
+        add(name.capitalize(), Entry("weekday", i), 6)
+    for y in YEARS:
+        add(str(y), Entry("year", y, "any"), 6)
+    for decade in range(1900, 2100, 10):
+        add(f"{decade}s", Entry("decade", decade, "any"), 6)
+    for phrase, val in RELATIVE.items():
+        add(phrase, Entry("rel", val, "any"), 6)
+
+    A = ahocorasick.Automaton()
+    for k, items in table.items():
+        items.sort(key=lambda pe: pe[0])
+        entries = tuple(dict.fromkeys(e for _, e in items))
+        A.add_word(k, (len(k), entries, len(entries) == 1 and entries[0].plain))
+    A.make_automaton()
+    for low, p in list(places.items()):
+        places.setdefault(fold(low), p)
+    return Gazetteer(A, dict(record.leaders), places, len(table))
+
+
+_GAZ_CACHE: dict[int, tuple[Record, Gazetteer]] = {}
+
+
+def gazetteer_for(record: Record) -> Gazetteer:
+    """The gazetteer of a record, built once per record object."""
+    hit = _GAZ_CACHE.get(id(record))
+    if hit is not None and hit[0] is record:
+        return hit[1]
+    gaz = build_gazetteer(record)
+    if len(_GAZ_CACHE) > 8:
+        _GAZ_CACHE.clear()
+    _GAZ_CACHE[id(record)] = (record, gaz)
+    return gaz
+

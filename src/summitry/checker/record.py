@@ -1,0 +1,165 @@
+"""The curated record as the checker needs it: every meeting and leader, in memory.
+
+The record is small (hundreds of meetings), so one read through the shared queries
+(`summitry.query.find_meetings` / `find_leaders`) per database file is cheaper than a
+query per claim, and keeps verification linear in the number of claims. The snapshot
+is cached per database path and modification time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from summitry import query
+from summitry.db import ensure_built
+
+US = "USA"
+SOVIET_SIDE = frozenset({"SUN", "RUS"})
+
+
+def side(state: str | None) -> str | None:
+    """'US', 'RU' (Soviet Union or Russia) or None for anyone else."""
+    if state == US:
+        return "US"
+    if state in SOVIET_SIDE:
+        return "RU"
+    return None
+
+
+def same_state(a: str | None, b: str | None) -> bool:
+    """States equal, the Soviet Union and Russia counting as one (succession)."""
+    if a is None or b is None:
+        return False
+    return a == b or (a in SOVIET_SIDE and b in SOVIET_SIDE)
+
+
+@dataclass(frozen=True)
+class Leader:
+    id: str
+    name: str
+    state: str
+    aliases: tuple[str, ...]
+    terms: tuple[tuple[dt.date, dt.date | None], ...]
+
+    @property
+    def surname(self) -> str:
+        parts = [p for p in self.name.replace(",", " ").split() if p.rstrip(".").lower() not in {"jr", "sr", "ii", "iii"}]
+        return parts[-1] if parts else self.name
+
+    def in_office(self, start: dt.date, end: dt.date) -> bool:
+        """Whether any term overlaps ``[start, end]``."""
+        return any(s <= end and (e is None or e >= start) for s, e in self.terms)
+
+    @property
+    def first_day(self) -> dt.date:
+        return min(s for s, _ in self.terms)
+
+
+@dataclass
+class Meeting:
+    id: str
+    start: dt.date
+    end: dt.date
+    participants: tuple[str, ...]
+    city: str
+    region: str | None
+    site: str | None
+    venue_state: str
+    lat: float | None
+    lon: float | None
+    mode: str
+    host_state: str | None
+    event: str | None
+    format: str
+    officials_present: bool | None
+    status: str
+    notes: str | None
+    sources: tuple[dict, ...]
+    families: frozenset[str] = frozenset()  # multilateral event families (G20, APEC...)
+
+    @property
+    def text_fields(self) -> str:
+        """Everything that names where the meeting was, lowercased, for place look-ups."""
+        return " | ".join(x for x in (self.city, self.region, self.site, self.event, self.notes) if x).lower()
+
+
+@dataclass
+class Record:
+    leaders: dict[str, Leader]
+    meetings: list[Meeting]
+    path: Path | None = None
+    by_leader: dict[str, list[Meeting]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.meetings.sort(key=lambda m: (m.start, m.id))
+        for m in self.meetings:
+            for pid in m.participants:
+                self.by_leader.setdefault(pid, []).append(m)
+
+    def with_all(self, ids: list[str]) -> list[Meeting]:
+        """Meetings in which every one of ``ids`` took part (all meetings for none)."""
+        if not ids:
+            return list(self.meetings)
+        need = set(ids)
+        pool = min((self.by_leader.get(i, []) for i in ids), key=len)
+        return [m for m in pool if need <= set(m.participants)]
+
+
+def _date(v: object) -> dt.date:
+    if isinstance(v, dt.datetime):
+        return v.date()
+    if isinstance(v, dt.date):
+        return v
+    return dt.date.fromisoformat(str(v)[:10])
+
+
+def load_record(con: duckdb.DuckDBPyConnection, path: Path | None = None) -> Record:
+    """Read every leader and meeting through the shared queries."""
+    from summitry.checker.gazetteer import event_families
+
+    leaders: dict[str, Leader] = {}
+    for row in query.records(query.find_leaders(con)):
+        terms = tuple((_date(t["start_date"]), _date(t["end_date"]) if t.get("end_date") else None) for t in row["terms"])
+        leaders[row["leader_id"]] = Leader(row["leader_id"], row["name"], row["state"], tuple(row.get("aliases") or ()), terms)
+    meetings = []
+    for r in query.records(query.find_meetings(con)):
+        meetings.append(Meeting(
+            id=r["id"], start=_date(r["start_date"]), end=_date(r["end_date"]),
+            participants=tuple(p["leader_id"] for p in r["participants"]),
+            city=r["city"], region=r.get("region"), site=r.get("site"), venue_state=r["venue_state"],
+            lat=r.get("latitude"), lon=r.get("longitude"), mode=r["mode"], host_state=r.get("host_state"),
+            event=r.get("multilateral_event"), format=r["format"], officials_present=r.get("officials_present"),
+            status=r["status"], notes=r.get("notes"), sources=tuple(r.get("sources") or ()),
+            families=event_families(r.get("multilateral_event") or ""),
+        ))
+    return Record(leaders, meetings, path)
+
+
+_CACHE: dict[tuple[str, int, int], Record] = {}
+_LOCK = threading.Lock()
+
+
+def get_record(db: str | os.PathLike | None = None) -> Record:
+    """The record of database ``db`` (built first if missing), cached while the file is unchanged."""
+    path = ensure_built(db, quiet=True)
+    st = path.stat()
+    key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
+    with _LOCK:
+        if key in _CACHE:
+            return _CACHE[key]
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        rec = load_record(con, path)
+    finally:
+        con.close()
+    with _LOCK:
+        if len(_CACHE) > 8:
+            _CACHE.clear()
+        _CACHE[key] = rec
+    return rec

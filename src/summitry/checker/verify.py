@@ -1,0 +1,396 @@
+"""Checking a claim against the curated record.
+
+"contradicted" needs a meeting that fits the rest of the claim (the same leaders and
+time, or the same leaders and place) and differs on something the article states (place,
+year, host, setting, event), or a superlative ("first", "last") that the record makes
+false. Everything else the record cannot confirm is "not in the record": a wrong
+"contradicted" does more harm than a missed one, so unknowns never count against a
+claim. Place comparison knows levels: a country is compared with the venue's state, a
+region with the venue's region, a city or site with the venue's city, site and region,
+and a city in the same country within 150 km counts as the same place (Camp David for a
+Washington summit).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field, replace
+
+from summitry.checker.claims import Claim, PlaceClaim
+from summitry.checker.gazetteer import fold
+from summitry.checker.record import Meeting, Record, same_state, side
+from summitry.schema import state_name
+
+SUPPORTED, CONTRADICTED, NOT_IN_RECORD = "supported", "contradicted", "not_in_record"
+NEAR_KM = 150.0
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+
+
+@dataclass
+class Verdict:
+    verdict: str
+    correction: str | None = None
+    evidence: list[str] = field(default_factory=list)
+    reason: str = ""
+
+
+# --- formatting ------------------------------------------------------------------------
+
+
+def country(code: str | None) -> str:
+    if code == "USA":
+        return "the United States"
+    return state_name(code or "") or (code or "?")
+
+
+def when(m: Meeting) -> str:
+    """'11–12 October 1986', '31 May – 3 June 1990', '16 June 2021'."""
+    s, e = m.start, m.end
+    if s == e:
+        return f"{s.day} {MONTH_NAMES[s.month - 1]} {s.year}"
+    if (s.year, s.month) == (e.year, e.month):
+        return f"{s.day}–{e.day} {MONTH_NAMES[s.month - 1]} {s.year}"
+    if s.year == e.year:
+        return f"{s.day} {MONTH_NAMES[s.month - 1]} – {e.day} {MONTH_NAMES[e.month - 1]} {s.year}"
+    return f"{s.day} {MONTH_NAMES[s.month - 1]} {s.year} – {e.day} {MONTH_NAMES[e.month - 1]} {e.year}"
+
+
+def where(m: Meeting) -> str:
+    """'Reykjavík, Iceland', 'Crawford, Texas'."""
+    if m.venue_state == "USA" and m.region and m.region != m.city:
+        return f"{m.city}, {m.region}"
+    name = state_name(m.venue_state) or m.venue_state
+    return f"{m.city}, {name}"
+
+
+def pair(m: Meeting, record: Record) -> str:
+    names = []
+    for pid in m.participants:
+        leader = record.leaders.get(pid)
+        if leader is not None and side(leader.state) is not None:
+            names.append(leader.surname)
+    return "–".join(names[:2]) if names else "leaders'"
+
+
+def _noun(claim: Claim, m: Meeting) -> str:
+    """The article's word for the meeting, else the record's format."""
+    if claim.noun in ("summit", "meeting", "visit"):
+        return claim.noun
+    return "summit" if m.format == "summit" else "meeting"
+
+
+def _claimed_place(claim: Claim) -> str:
+    return " / ".join(p.text for p in claim.places if not p.qualifier)
+
+
+# --- attribute checks -------------------------------------------------------------------
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _names(m: Meeting, with_notes: bool) -> str:
+    parts = [m.city, m.region, m.site, m.event] + ([m.notes] if with_notes else [])
+    return fold(" | ".join(x for x in parts if x).lower())
+
+
+def _mentions(hay: str, name: str) -> bool:
+    return re.search(r"(?<![\w])" + re.escape(fold(name.lower())) + r"(?![\w])", hay) is not None
+
+
+def place_fits(pc: PlaceClaim, m: Meeting, strict: bool = True) -> bool | None:
+    """True, False, or None when the record cannot tell. Without `strict` (a leader's
+    "visit to X", which may be a side trip) another city in the same country is unknown,
+    not wrong."""
+    p = pc.place
+    if p.level == "country":
+        return same_state(p.state, m.venue_state)
+    if _mentions(_names(m, with_notes=False), p.name):
+        return True
+    if not same_state(p.state, m.venue_state):
+        return False
+    if p.level == "region" and m.region:
+        return fold(m.region.lower()) == fold(p.name.lower())
+    if _mentions(_names(m, with_notes=True), p.name):
+        return True
+    far = p.level != "region" and None not in (p.lat, p.lon, m.lat, m.lon) and _km(
+        (p.lat, p.lon), (m.lat, m.lon)) > NEAR_KM  # type: ignore[arg-type]
+    if far:
+        return False if strict else None
+    return None  # a nearby place the record does not name: cannot tell
+
+
+def time_fits(claim: Claim, m: Meeting) -> bool:
+    if claim.time is None:
+        return True
+    if claim.each_year:
+        return m.start.year in claim.each_year or m.end.year in claim.each_year
+    return claim.time.overlaps(m.start, m.end)
+
+
+def participants_fit(claim: Claim, m: Meeting) -> bool:
+    ps = set(m.participants)
+    return all(ps.intersection(opt) for opt in claim.options)
+
+
+def _event_fits(claim: Claim, m: Meeting) -> bool | None:
+    if claim.event is None:
+        return None
+    if claim.event in m.families:
+        return True
+    if m.mode != "multilateral" or m.families:
+        return False
+    return None
+
+
+def _host_fits(claim: Claim, m: Meeting) -> bool | None:
+    if claim.host is None:
+        return None
+    if m.mode == "visit":
+        return same_state(claim.host, m.host_state)
+    if m.mode == "multilateral":
+        return same_state(claim.host, m.host_state) or same_state(claim.host, m.venue_state) or None
+    return same_state(claim.host, m.host_state)
+
+
+def _mode_fits(claim: Claim, m: Meeting) -> bool | None:
+    if claim.mode == "third-party":
+        return side(m.venue_state) is None
+    if claim.mode == "multilateral" and claim.event is None:
+        return m.mode == "multilateral"
+    return None
+
+
+def _officials_fit(claim: Claim, m: Meeting) -> bool | None:
+    if claim.officials is None or m.officials_present is None:
+        return None
+    return claim.officials == m.officials_present
+
+
+@dataclass
+class _Fit:
+    meeting: Meeting
+    place: list[bool | None]
+    host: bool | None
+    event: bool | None
+    mode: bool | None
+    officials: bool | None
+    event_stated: bool = False
+
+    @property
+    def wrong(self) -> list[str]:
+        out = []
+        if any(p is False for p in self.place):
+            out.append("place")
+        if self.host is False:
+            out.append("host")
+        if self.event is False:
+            out.append("event")
+        if self.mode is False:
+            out.append("mode")
+        return out
+
+    @property
+    def agrees(self) -> bool:
+        """Every stated place (and event) confirmed, nothing contradicted."""
+        if self.wrong or self.officials is False:
+            return False
+        if self.event_stated and self.event is not True:
+            return False
+        return all(p is True for p in self.place)
+
+
+def _fit(claim: Claim, m: Meeting) -> _Fit:
+    strict = len(claim.options) >= 2
+    places = [place_fits(p, m, strict) for p in claim.places if not p.qualifier]
+    return _Fit(m, places, _host_fits(claim, m), _event_fits(claim, m), _mode_fits(claim, m), _officials_fit(claim, m),
+                claim.event is not None)
+
+
+# --- verdicts ---------------------------------------------------------------------------
+
+
+def verify(claim: Claim, record: Record, article_date: dt.date | None = None) -> Verdict:
+    """The verdict on one claim, with a correction and the meetings that decide it."""
+    if claim.superlative in ("first", "last"):
+        v = _superlative(claim, record, article_date)
+        if v is not None:
+            return v
+    checked = [p for p in claim.places if not p.qualifier]
+    if len(checked) > 1:  # "in Washington and at Camp David": each place on its own
+        scoped = [p for p in claim.places if p.qualifier]
+        parts = [verify(replace(claim, places=[p, *scoped], superlative=None), record, article_date) for p in checked]
+        for v in parts:
+            if v.verdict == CONTRADICTED:
+                return v
+        if all(v.verdict == SUPPORTED for v in parts):
+            ids = list(dict.fromkeys(i for v in parts for i in v.evidence))
+            return Verdict(SUPPORTED, evidence=ids, reason="each stated place matches a meeting in the record")
+        return Verdict(NOT_IN_RECORD, reason="the record cannot confirm every stated place")
+    held = [m for m in (_pool(claim, record) if claim.options else record.meetings) if m.status == "held"]
+    fitting = [m for m in held if participants_fit(claim, m) and time_fits(claim, m)]
+    if claim.each_year:
+        missing = [y for y in claim.each_year if not any(y in (m.start.year, m.end.year) for m in fitting)]
+        if missing:
+            return Verdict(NOT_IN_RECORD, reason=f"no meeting of these leaders in {', '.join(map(str, missing))}")
+    fits = [_fit(claim, m) for m in fitting]
+    if claim.time is None and claim.places:  # no time: the stated place picks the meeting
+        at_place = [f for f in fits if f.place and all(p is True for p in f.place)]
+        if at_place:
+            fits = at_place
+    good = [f.meeting.id for f in fits if f.agrees]
+    if good:
+        return Verdict(SUPPORTED, evidence=good, reason="a meeting in the record matches every stated detail")
+    cancelled = _cancelled(claim, record)
+    if cancelled is not None:
+        return cancelled
+    if not claim.options or claim.cancelled:
+        return Verdict(NOT_IN_RECORD, reason="no participants to check")
+    # the leaders met at the stated place, but not at the stated time
+    if claim.time is not None and claim.places and not any(t.relative for t in claim.times):
+        same_place = [m for m in held if participants_fit(claim, m) and _fit(claim, m).agrees]
+        if same_place and not any(time_fits(claim, m) for m in same_place):
+            best = min(same_place, key=lambda m: abs((m.start - claim.time.start).days))  # type: ignore[union-attr]
+            return Verdict(CONTRADICTED, _year_correction(claim, best, record, same_place), [m.id for m in same_place],
+                           "the leaders met there, but at another time")
+    decided = [f for f in fits if f.wrong]
+    if fits and len(decided) == len(fits) and (claim.time is not None or len(fits) == 1):
+        best = min(decided, key=lambda f: (len(f.wrong), _distance(claim, f.meeting)))
+        return Verdict(CONTRADICTED, _attribute_correction(claim, best, record), [best.meeting.id],
+                       f"the meeting at that time differs on {', '.join(best.wrong)}")
+    if fitting:
+        return Verdict(NOT_IN_RECORD, evidence=[], reason="meetings at that time exist but the record cannot confirm every detail")
+    return Verdict(NOT_IN_RECORD, reason="no meeting of these leaders at that time in the record")
+
+
+def _pool(claim: Claim, record: Record) -> list[Meeting]:
+    ids = [opt[0] for opt in claim.options if len(opt) == 1]
+    if ids:
+        return record.with_all(ids)
+    return list(record.meetings)
+
+
+def _distance(claim: Claim, m: Meeting) -> int:
+    if claim.time is None:
+        return 0
+    return abs((m.start - claim.time.start).days)
+
+
+def _cancelled(claim: Claim, record: Record) -> Verdict | None:
+    """A meeting that was planned but did not happen, when the claim says it did (or was called off)."""
+    if not claim.options:
+        return None
+    planned = [m for m in _pool(claim, record) if m.status != "held" and participants_fit(claim, m)
+               and time_fits(claim, m) and _fit(claim, m).agrees]
+    if not planned or claim.time is None:
+        return None
+    m = planned[0]
+    if claim.cancelled:
+        return Verdict(SUPPORTED, evidence=[m.id], reason=f"the record has this meeting as {m.status}")
+    return Verdict(CONTRADICTED, f"The {pair(m, record)} {_noun(claim, m)} planned in {where(m)} for {when(m)} was {m.status}.",
+                   [m.id], f"the meeting was {m.status}")
+
+
+def _year_correction(claim: Claim, best: Meeting, record: Record, same: list[Meeting]) -> str:
+    dates = "; ".join(when(m) for m in same[:4])
+    claimed = claim.time_text or "the stated time"
+    p = next((p for p in claim.places if not p.qualifier), None)
+    at = f"at {p.text}" if p is not None and p.place.level == "site" else f"in {p.text if p else best.city}"
+    return f"The {pair(best, record)} {_noun(claim, best)} {at} was {dates}, not {claimed}."
+
+
+def _attribute_correction(claim: Claim, f: _Fit, record: Record) -> str:
+    m = f.meeting
+    head = f"The {m.start.year} {pair(m, record)} {_noun(claim, m)}"
+    if "place" in f.wrong:
+        return f"{head} was in {where(m)}, {when(m)}, not {_claimed_place(claim)}."
+    if "host" in f.wrong:
+        if m.mode == "visit":
+            return f"{head} in {m.city} was hosted by {country(m.host_state)}, not {country(claim.host)}."
+        if m.mode == "multilateral":
+            return f"{head} in {m.city} was at a multilateral event ({m.event}), not hosted by {country(claim.host)}."
+        return f"{head} in {m.city} was on third-country ground, hosted by {country(m.host_state)}, not by {country(claim.host)}."
+    if "event" in f.wrong:
+        if m.mode == "multilateral":
+            return f"{head} in {m.city} was at the {m.event}, not the {claim.event}."
+        return f"{head} in {m.city} was not at the {claim.event}: it was a {m.mode} meeting, {when(m)}."
+    if m.mode == "visit":
+        return f"{head} in {m.city} was hosted by {country(m.host_state)}, not on neutral ground."
+    return f"{head} in {m.city} was a {m.mode} meeting, {when(m)}."
+
+
+def _scope(claim: Claim, record: Record, article_date: dt.date | None) -> tuple[list[Meeting], str]:
+    """The meetings a superlative ranges over, and how to say so."""
+    explicit = claim.explicit and bool(claim.options)
+    pool = [m for m in (_pool(claim, record) if explicit else record.meetings) if m.status == "held"]
+    words = []
+    if explicit:
+        pool = [m for m in pool if participants_fit(claim, m)]
+    if claim.official_only:
+        pool = [m for m in pool if m.officials_present is not False]
+        words.append("official")
+    if claim.summit_only:
+        pool = [m for m in pool if m.format == "summit"]
+    if claim.exclude_multilateral:
+        pool = [m for m in pool if m.mode != "multilateral"]
+    qualifiers = [p for p in claim.places if p.qualifier or not explicit]
+    for p in qualifiers:
+        pool = [m for m in pool if place_fits(p, m) is True]
+    if claim.superlative == "last":
+        cutoff = article_date or dt.date.today()
+        pool = [m for m in pool if m.start <= cutoff]
+    desc = " ".join(words + ["summit" if claim.summit_only else "meeting"])
+    if qualifiers:
+        desc += " " + " and ".join(("on " + p.text + " soil") if p.place.level == "country" and p.place.state == "USA"
+                                   else "in " + p.text for p in qualifiers)
+    if claim.exclude_multilateral:
+        desc += " outside multilateral events"
+    if claim.superlative == "last" and article_date:
+        desc += f" before {article_date.day} {MONTH_NAMES[article_date.month - 1]} {article_date.year}"
+    return pool, desc
+
+
+def _superlative(claim: Claim, record: Record, article_date: dt.date | None) -> Verdict | None:
+    """Check "the first/last meeting ..." against the ordered record; None if nothing to check."""
+    explicit = claim.explicit and bool(claim.options)
+    pool, desc = _scope(claim, record, article_date)
+    if not pool:
+        return None
+    target = pool[0] if claim.superlative == "first" else pool[-1]
+    label = f"{claim.superlative} {pair(target, record) + ' ' if explicit else ''}{desc}"
+    checks: list[tuple[str, bool | None]] = []
+    if claim.time is not None:
+        checks.append(("time", time_fits(claim, target)))
+    if explicit:
+        for p in claim.places:
+            if not p.qualifier:
+                checks.append(("place", place_fits(p, target)))
+        if claim.event:
+            checks.append(("event", _event_fits(claim, target)))
+    elif claim.options and claim.time is None:
+        checks.append(("participants", participants_fit(claim, target)))
+    if not checks:
+        return None
+    if all(ok is True for _, ok in checks):
+        return Verdict(SUPPORTED, evidence=[target.id], reason=f"the {label} in the record is {target.id}")
+    wrong = [what for what, ok in checks if ok is False]
+    if not wrong:
+        return None
+    where_when = f"in {where(target)}, {when(target)}"
+    if "place" in wrong:
+        claimed = _claimed_place(claim)
+    elif "time" in wrong:
+        claimed = claim.time_text or "the stated time"
+    elif "event" in wrong:
+        claimed = f"at the {claim.event}"
+    else:
+        claimed = "the meeting named"
+    who = "" if explicit else f"{pair(target, record)} "
+    text = f"The {label} was {who}{where_when}, not {claimed}."
+    return Verdict(CONTRADICTED, text[0].upper() + text[1:], [target.id], f"the {label} differs on {', '.join(wrong)}")
