@@ -398,8 +398,11 @@ def version(db: DbOpt = None) -> None:
 
 
 from summitry.checker.cli_command import check_command  # noqa: E402
+from summitry.web.commands import export_command, serve_command  # noqa: E402
 
 app.command("check")(check_command)
+app.command("serve")(serve_command)
+app.command("export")(export_command)
 
 
 def main() -> None:  # pragma: no cover - console entry point
