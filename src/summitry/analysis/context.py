@@ -222,7 +222,7 @@ def firsts_and_lasts(m: M, hist: list[M], events: list[dict]) -> list[dict]:
             continue
         visits = [h for h in before if p["leader_id"] in h.leader_ids and h.venue_state == m.venue_state]
         facts.append({
-            "fact": f"first meeting of {p['name']} in {state_name(m.venue_state)}",
+            "fact": f"first meeting of the two sides in {state_name(m.venue_state)} for {p['name']}",
             "value": not visits,
             "first": not visits,
             "evidence": [h.id for h in visits],
