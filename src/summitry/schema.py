@@ -357,6 +357,14 @@ _TRIP = (
     ("president_id", "VARCHAR", "U.S. president in office on the first day"),
     ("president_name", "VARCHAR", "His name"),
 )
+_MENTION = (  # where an extracted mention comes from
+    ("record_kind", "VARCHAR", "president_trip, secretary_trip or visit"),
+    ("record_id", "BIGINT", "Upstream record id"),
+    ("date", "DATE", "Record's first day"),
+    ("president_id", "VARCHAR", "U.S. president in office"),
+    ("traveller", "VARCHAR", "Who travelled (trips)"),
+    ("source_field", "VARCHAR", "Field the mention came from"),
+)
 _OFFICIAL_TABLES = [
     ("hsg_president_trips", "Presidents' trips abroad (Office of the Historian)", ("id",), _TRIP),
     ("hsg_secretary_trips", "Secretaries of state's trips abroad (Office of the Historian)", ("id",), _TRIP),
@@ -384,12 +392,7 @@ _OFFICIAL_TABLES = [
         ("left_office", "DATE", "Last day in office"),
     )),
     ("hsg_contacts", "Leaders and officials named in trip remarks and visit records (extracted)", (), (
-        ("record_kind", "VARCHAR", "president_trip, secretary_trip or visit"),
-        ("record_id", "BIGINT", "Upstream record id"),
-        ("date", "DATE", "Record's first day"),
-        ("president_id", "VARCHAR", "U.S. president in office"),
-        ("traveller", "VARCHAR", "Who travelled (trips)"),
-        ("source_field", "VARCHAR", "Field the mention came from"),
+        *_MENTION,
         ("counterpart_office", "VARCHAR", "Office of the person met"),
         ("counterpart_name", "VARCHAR", "Name of the person met"),
         ("counterpart_org", "VARCHAR", "Organisation, when not a state"),
@@ -401,12 +404,7 @@ _OFFICIAL_TABLES = [
         ("text", "VARCHAR", "The mention"),
     )),
     ("hsg_events", "Multilateral events and summits named in the official record (extracted)", (), (
-        ("record_kind", "VARCHAR", "president_trip, secretary_trip or visit"),
-        ("record_id", "BIGINT", "Upstream record id"),
-        ("date", "DATE", "Record's first day"),
-        ("president_id", "VARCHAR", "U.S. president in office"),
-        ("traveller", "VARCHAR", "Who travelled (trips)"),
-        ("source_field", "VARCHAR", "Field the mention came from"),
+        *_MENTION,
         ("event_name", "VARCHAR", "Event as named"),
         ("event_type", "VARCHAR", "Kind of event (economic_summit, nato, g20, un, ...)"),
         ("span_start", "BIGINT", "Start of the mention"),
