@@ -22,6 +22,7 @@ from summitry.schema import Leader, Meeting, RelationsEntry
 
 M = TypeVar("M", bound=BaseModel)
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same result, faster
 US = "USA"
 SOVIET_SIDE = {"SUN", "RUS"}
 
@@ -62,7 +63,7 @@ def _entries(path: Path, root: Path, issues: list[CurationIssue]) -> list[tuple[
     """Parse a YAML list file into (file, line, mapping) entries, reporting structural errors."""
     rel = path.relative_to(root).as_posix()
     try:
-        loader = yaml.SafeLoader(path.read_text(encoding="utf-8"))
+        loader = _Loader(path.read_text(encoding="utf-8"))
         try:
             node = loader.get_single_node()
             if node is None:

@@ -69,11 +69,7 @@ def _frame(name: str, df: pd.DataFrame) -> pd.DataFrame:
     for c in cols:
         if c not in df.columns:
             df[c] = None
-    df = df[cols]
-    for c in df.columns:
-        if str(df[c].dtype).startswith("datetime64"):
-            df[c] = df[c].dt.date
-    return df.astype(object).where(df.notna(), None)
+    return df[cols]  # DuckDB casts timestamps to DATE and missing values to NULL on insert
 
 
 def load_official_frames(official: str | Path, cur: Curated, progress: Callable[[str], None]):

@@ -488,8 +488,15 @@ def parse_file(data: bytes, source_file: str, kind: Kind) -> FileResult:
 
     segments, stray = _segments(data, tag)
     res.notes += stray
-    for seg in segments:
-        _parse_segment(res, seg, tag, is_last=seg is segments[-1])
+    # Fast path for a clean file: reuse the elements of the whole-file parse instead of
+    # parsing every segment again; any doubt (counts differ, bad bytes) takes the slow path.
+    elements = list(root.iter(tag)) if res.well_formed and res.utf8_ok else []
+    clean = len(elements) == len(segments) and all(s.has_start and s.has_end for s in segments)
+    for i, seg in enumerate(segments):
+        if clean:
+            _load_element(res, seg, elements[i], seg.data.decode("utf-8").strip())
+        else:
+            _parse_segment(res, seg, tag, is_last=seg is segments[-1])
 
     if n_elements is not None and n_elements != res.read:
         res.notes.append(f"lxml sees {n_elements} <{tag}> elements but {res.read} record segments")
@@ -515,6 +522,11 @@ def _parse_segment(res: FileResult, seg: Segment, tag: str, *, is_last: bool) ->
     if el.tag != tag:
         _reject(res, seg, Reason.WRONG_ELEMENT, f"<{el.tag}> where <{tag}> was expected", _salvage_id(seg))
         return
+    _load_element(res, seg, el, text.strip())
+
+
+def _load_element(res: FileResult, seg: Segment, el: etree._Element, raw: str) -> None:
+    """Validate one record element and load it, or reject it with the reason."""
     fields, reason, detail = _fields(el, res.kind)
     rid = _text(el, "id")
     if reason or fields is None:
@@ -529,7 +541,7 @@ def _parse_segment(res: FileResult, seg: Segment, tag: str, *, is_last: bool) ->
         _reject(res, seg, why, msgs[:200], rid)
         return
     row = rec.model_dump()
-    row["_raw"] = text.strip()
+    row["_raw"] = raw
     res.records.append(row)
 
 
