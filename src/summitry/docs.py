@@ -1,0 +1,32 @@
+"""Generate docs/data-dictionary.md from the schema registry, so the docs cannot drift.
+
+Run `python -m summitry.docs > docs/data-dictionary.md`; a test fails when the committed
+file differs from what this prints.
+"""
+
+from __future__ import annotations
+
+from summitry.schema import TABLES
+
+
+def data_dictionary() -> str:
+    lines = ["# Data dictionary", "",
+             "Generated from `src/summitry/schema.py` by `python -m summitry.docs`; do not edit by hand.", ""]
+    for layer in ("core", "official", "meta"):
+        tables = [t for t in TABLES.values() if t.layer == layer]
+        if not tables:
+            continue
+        lines += [f"## {layer} tables", ""]
+        for t in tables:
+            key = f" Primary key: `{', '.join(t.primary_key)}`." if t.primary_key else ""
+            lines += [f"### `{t.name}`", "", f"{t.description}.{key}", "", "| column | type | description |",
+                      "| --- | --- | --- |"]
+            for c in t.columns:
+                desc = c.description + (f" (one of: {', '.join(c.enum)})" if c.enum else "")
+                lines.append(f"| `{c.name}` | `{c.type}` | {desc.replace('|', '/')} |")
+            lines.append("")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(data_dictionary(), end="")

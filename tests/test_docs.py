@@ -1,0 +1,29 @@
+"""Docs that cannot drift: the data dictionary and the README's command list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from summitry.cli import app
+from summitry.docs import data_dictionary
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_data_dictionary_is_current() -> None:
+    committed = (ROOT / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
+    assert committed == data_dictionary(), "run: python -m summitry.docs > docs/data-dictionary.md"
+
+
+def test_every_command_is_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    names = [c.name or c.callback.__name__ for c in app.registered_commands]
+    names += [g.name for g in app.registered_groups]
+    missing = [n for n in names if f"summitry {n}" not in readme]
+    assert missing == [], f"commands not shown in README.md: {missing}"
+
+
+def test_readme_starts_with_run_and_test_commands() -> None:
+    first_block = (ROOT / "README.md").read_text(encoding="utf-8").split("```")[1]
+    assert "scripts/dev.sh serve" in first_block and "scripts/dev.sh test" in first_block
+    assert "scripts/dev.sh test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
