@@ -1,0 +1,275 @@
+"""`summitry events ...`: a Typer sub-app, mounted by the main CLI as
+
+    app.add_typer(events_app, name="events")
+
+Heavy imports (Ibis, pyarrow, Spark) happen inside the commands, so mounting costs nothing
+at CLI start-up. Errors the user can act on print one line and exit 1, like the main CLI.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from summitry.errors import SummitryError
+
+events_app = typer.Typer(
+    help="Leader meetings from political event data (GDELT 2.0, POLECAT), on DuckDB or Spark.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+
+class Fmt(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class EngineOpt(StrEnum):
+    duckdb = "duckdb"
+    spark = "spark"
+
+
+StoreOpt = Annotated[Path | None, typer.Option("--store", "--out", help="Events store folder (default: $SUMMITRY_EVENTS or <user data dir>/events)")]
+EngineArg = Annotated[EngineOpt, typer.Option("--engine", help="Where the pipeline runs")]
+DbOpt = Annotated[str | None, typer.Option("--db", help="Summitry database with the curated leaders (default: $SUMMITRY_DB)")]
+
+
+def friendly(fn: Callable) -> Callable:
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except SummitryError as exc:
+            err.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
+            raise typer.Exit(1) from None
+
+    return wrapper
+
+
+def _cell(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, list):
+        return "; ".join(_cell(x) for x in v)
+    if isinstance(v, dict):
+        return str(v.get("name") or v.get("url") or json.dumps(v, ensure_ascii=False))
+    return str(v)
+
+
+def emit(rows: list[dict], fmt: Fmt, columns: list[str], title: str | None = None) -> None:
+    if fmt is Fmt.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n")
+        return
+    if fmt is Fmt.csv:
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore")
+        w.writeheader()
+        for r in rows:
+            w.writerow({k: _cell(r.get(k)) for k in columns})
+        sys.stdout.write(buf.getvalue())
+        return
+    t = Table(title=title)
+    for c in columns:
+        t.add_column(c)
+    for r in rows:
+        t.add_row(*[_cell(r.get(c)) for c in columns])
+    out.print(t)
+
+
+def _store(path: Path | None) -> Path:
+    from summitry.events.store import default_store
+
+    return path or default_store()
+
+
+@events_app.command()
+@friendly
+def ingest(
+    files: Annotated[list[Path], typer.Argument(help="GDELT 2.0 export files or POLECAT files (plain, .gz, .zip)")],
+    store: StoreOpt = None,
+    engine: EngineArg = EngineOpt.duckdb,
+    fmt: Annotated[str, typer.Option("--input-format", help="auto | gdelt | polecat")] = "auto",
+    db: DbOpt = None,
+    progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar")] = True,
+) -> None:
+    """Load event files into Parquet (resumable), then find the meetings of every pair."""
+    from summitry.events.ingest import ingest as run
+    from summitry.events.ingest import report_rows
+    from summitry.events.store import compute, leaders_for
+
+    where = _store(store)
+    result = run(files, where, fmt=fmt, progress=progress)
+    rows = report_rows(result)
+    emit(rows, Fmt.table, ["file", "format", "status", "read", "loaded", "rejected", "reasons", "note"], "files")
+    t = result.totals
+    err.print(f"read {t['read']:,}, loaded {t['loaded']:,}, rejected {t['rejected']:,} "
+              f"(rejected rows: {where / 'rejects'}); store {where}", highlight=False)
+    with err.status(f"finding meetings on {engine.value}…"):
+        table = compute(where, engine=engine.value, leaders=leaders_for(db), refresh=True)
+    pairs = {(r["state_a"], r["state_b"]) for r in table.select(["state_a", "state_b"]).to_pylist()}
+    err.print(f"{table.num_rows} candidate meetings between {len(pairs)} pairs of states; "
+              f"see `summitry events meetings --between A B`", highlight=False)
+
+
+MEETING_COLUMNS = ["id", "start_date", "end_date", "participants", "city", "venue_state", "mode", "host_state",
+                   "multilateral_event", "n_reports", "confidence"]
+CSV_COLUMNS = [*MEETING_COLUMNS, "format", "status", "n_sources", "n_mentions", "origin", "sources"]
+
+
+@events_app.command()
+@friendly
+def meetings(
+    between: Annotated[tuple[str, str] | None, typer.Option(help="Two states, e.g. --between CHN RUS")] = None,
+    store: StoreOpt = None,
+    engine: EngineArg = EngineOpt.duckdb,
+    min_confidence: Annotated[float | None, typer.Option(help="Only candidates at least this confident")] = None,
+    no_succession: Annotated[bool, typer.Option("--no-succession", help="RUS does not include the Soviet Union")] = False,
+    fmt: Annotated[Fmt, typer.Option("--format", "-f", help="Output format")] = Fmt.table,
+    db: DbOpt = None,
+) -> None:
+    """Candidate leader meetings found in the ingested event data, oldest first."""
+    from summitry.events.store import event_meetings
+
+    a, b = between if between else (None, None)
+    rows = event_meetings(_store(store), a, b, engine=engine.value, db=db, succession=not no_succession)
+    if min_confidence is not None:
+        rows = [r for r in rows if r["confidence"] >= min_confidence]
+    if fmt is Fmt.json:
+        emit(rows, fmt, [])
+    else:
+        emit(rows, fmt, CSV_COLUMNS if fmt is Fmt.csv else MEETING_COLUMNS, f"{len(rows)} candidate meetings (event data)")
+
+
+@events_app.command()
+@friendly
+def generate(
+    rows: Annotated[int, typer.Option("--rows", help="Rows to write, e.g. 10000000")],
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder to write")],
+    seed: Annotated[int, typer.Option(help="Random seed (same seed, same files)")] = 7,
+    n_meetings: Annotated[int | None, typer.Option("--meetings", help="Planted meetings (default rows/20000)")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="tsv (GDELT export files) | parquet (a ready store)")] = "tsv",
+    compress: Annotated[str, typer.Option(help="none | gz | zip (tsv only)")] = "none",
+    rows_per_file: Annotated[int, typer.Option(help="Rows per file")] = 1_000_000,
+    db: Annotated[str | None, typer.Option("--db", help="Take the curated leaders from this database (default: the curated record)")] = None,
+) -> None:
+    """Write synthetic GDELT 2.0 data with planted meetings (truth.json) in realistic noise."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from summitry.events.generate import generate as run
+    from summitry.events.store import leaders_for
+
+    leaders = leaders_for(db) if db else None
+    if fmt not in ("tsv", "parquet") or compress not in ("none", "gz", "zip"):
+        raise SummitryError("--format is tsv or parquet; --compress is none, gz or zip")
+    with Progress(TextColumn("generate"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=err) as bar:
+        task = bar.add_task("rows", total=rows)
+        result = run(rows, out_dir, seed=seed, meetings=n_meetings, fmt=fmt, compress=compress,
+                     rows_per_file=rows_per_file, leaders=leaders, progress=lambda n: bar.advance(task, n))
+    err.print(f"wrote {rows:,} rows in {len(result.files)} file(s) to {out_dir}, "
+              f"{len(result.planted)} planted meetings in {out_dir / 'truth.json'}", highlight=False)
+
+
+@events_app.command()
+@friendly
+def validate(
+    store: StoreOpt = None,
+    rows: Annotated[int, typer.Option(help="Rows to generate when no store is given")] = 500_000,
+    seed: Annotated[int, typer.Option(help="Seed for generated data")] = 7,
+    engine: EngineArg = EngineOpt.duckdb,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when a target is not met")] = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text | json")] = "text",
+    db: DbOpt = None,
+) -> None:
+    """Precision/recall on planted meetings (generated data), or recall of curated U.S.–Russian meetings (real files).
+
+    With no --store, generates ROWS rows with planted meetings in a temporary folder and
+    scores them. A store with truth.json is scored against it; any other store against the
+    curated U.S.–Soviet/Russian meetings in the period its files cover.
+    """
+    import tempfile
+
+    from summitry.events import validate as v
+    from summitry.events.store import leaders_for
+
+    leaders = leaders_for(db)
+    if store is None:
+        from summitry.events.generate import generate as gen
+
+        with tempfile.TemporaryDirectory(prefix="summitry-events-") as tmp:
+            with err.status(f"generating {rows:,} rows with planted meetings…"):
+                gen(rows, tmp, seed=seed, fmt="parquet", leaders=leaders)
+            result = v.validate_planted(tmp, engine=engine.value, leaders=leaders)
+        mode = "planted"
+    elif (store / "truth.json").exists():
+        result = v.validate_planted(store, engine=engine.value, leaders=leaders)
+        mode = "planted"
+    else:
+        from summitry.db import connect
+
+        with connect(db) as con:
+            result = v.validate_curated(store, con, engine=engine.value, leaders=leaders)
+        mode = "curated"
+    result["mode"] = mode
+    if fmt == "json":
+        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2, default=str) + "\n")
+    elif mode == "planted":
+        out.print(f"planted meetings: {result['planted']}, candidates: {result['candidates']}, "
+                  f"matched: {result['matched']}")
+        out.print(f"precision {result['precision']:.4f} (target ≥ {v.PRECISION_TARGET}), "
+                  f"recall {result['recall']:.4f} (target ≥ {v.RECALL_TARGET}); "
+                  f"place {result['venue_accuracy']}, setting {result['mode_accuracy']}, "
+                  f"host {result['host_accuracy_visits']}")
+        if result["missed"]:
+            emit(result["missed"], Fmt.table, ["id", "leaders", "start_date", "venue_state", "mode", "n_reports"], "missed")
+        if result["false_positives"]:
+            emit(result["false_positives"], Fmt.table, ["leader_a", "leader_b", "start_date", "venue_state",
+                                                        "n_reports", "confidence"], "false positives")
+    else:
+        span = result["period"]
+        out.print(f"curated U.S.–Soviet/Russian meetings in {span[0]}..{span[1]}: {result['curated']}, "
+                  f"found in event data: {result['found']} (recall {result['recall']})" if span else
+                  "the store has no dated events")
+        if result.get("missed"):
+            emit(result["missed"], Fmt.table, ["id", "start_date", "city", "leaders"], "curated meetings not found")
+    if strict:
+        ok = result.get("meets_targets") if mode == "planted" else (result.get("recall") or 0) >= v.RECALL_TARGET
+        if not ok:
+            raise typer.Exit(1)
+
+
+@events_app.command()
+@friendly
+def rejects(
+    store: StoreOpt = None,
+    limit: Annotated[int, typer.Option(help="Rows to show")] = 50,
+    fmt: Annotated[Fmt, typer.Option("--format", "-f")] = Fmt.table,
+) -> None:
+    """Rejected rows of the ingested files: file, line, reason and the raw text."""
+    import duckdb
+
+    where = _store(store)
+    files = sorted((where / "rejects").glob("part-*.parquet"))
+    if not files:
+        out.print("no rejected rows")
+        return
+    con = duckdb.connect()
+    df = con.execute("SELECT source_file, line, reason, detail, left(raw, 120) AS raw FROM read_parquet(?) "
+                     "ORDER BY source_file, line LIMIT ?", [[str(f) for f in files], limit]).df()
+    emit(df.to_dict(orient="records"), fmt, ["source_file", "line", "reason", "detail", "raw"], "rejected rows")

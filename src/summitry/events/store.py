@@ -1,0 +1,210 @@
+"""Running the pipeline over an ingested store, and meetings as curated-like records.
+
+A store is a folder made by `ingest` (or by `generate --format parquet`): Parquet parts
+under gdelt/ and polecat/, listed in manifest.json. Computed meetings of every pair are
+cached in meetings.parquet, keyed by the manifest and the method parameters, so
+`summitry events meetings` is instant after an ingest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from summitry.errors import NotFound, SummitryError
+from summitry.events import engines, reference
+from summitry.events.ingest import load_manifest, parts
+from summitry.events.pipeline import (
+    DEFAULT_PARAMS,
+    Params,
+    gdelt_reports,
+    meetings_expr,
+    polecat_reports,
+    reference_tables,
+)
+from summitry.query import state_codes
+
+CACHE = "meetings.parquet"
+MAX_SOURCES = 20
+
+MEETING_SCHEMA = pa.schema([
+    ("leader_a", pa.string()), ("leader_b", pa.string()), ("state_a", pa.string()), ("state_b", pa.string()),
+    ("start_date", pa.date32()), ("end_date", pa.date32()), ("venue_state", pa.string()), ("city", pa.string()),
+    ("mode", pa.string()), ("host_state", pa.string()), ("multilateral_event", pa.string()),
+    ("n_reports", pa.int64()), ("n_sources", pa.int64()), ("n_mentions", pa.int64()), ("confidence", pa.float64()),
+    ("event_ids", pa.list_(pa.string())), ("urls", pa.list_(pa.string())),
+])
+
+
+def default_store() -> Path:
+    """$SUMMITRY_EVENTS, else `events/` beside the database in the user data directory."""
+    env = os.environ.get("SUMMITRY_EVENTS")
+    if env:
+        return Path(env).expanduser()
+    from summitry.config import default_db_path
+
+    return default_db_path().parent / "events"
+
+
+def leaders_for(db: str | os.PathLike | None = None, *, use_db: bool = True) -> reference.Leaders:
+    """Curated leaders from the Summitry database (built on first use) plus the bundled ones."""
+    if not use_db:
+        return reference.load_leaders(None)
+    from summitry.db import connect
+
+    with connect(db) as con:
+        return reference.load_leaders(con)
+
+
+def _digest(store: Path, params: Params, leaders: reference.Leaders) -> str:
+    man = load_manifest(store)
+    key = {
+        "files": sorted(man["files"]),
+        "params": asdict(params),
+        "leaders": hashlib.sha256(repr(sorted(
+            (t.leader_id, t.start_date, t.end_date, t.aliases) for t in leaders.terms)).encode()).hexdigest(),
+        "calendar": hashlib.sha256(repr(reference.calendar()).encode()).hexdigest(),
+    }
+    return hashlib.sha256(json.dumps(key, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def meetings_table(store: str | os.PathLike, *, engine: str = "duckdb", params: Params = DEFAULT_PARAMS,
+                   leaders: reference.Leaders | None = None) -> pa.Table:
+    """Run the pipeline over the store on `engine`; one row per candidate meeting, sorted."""
+    store = Path(store)
+    leaders = leaders or reference.load_leaders(None)
+    con = engines.connect(engine)
+    refs = reference_tables(leaders)
+    sources = []
+    g = parts(store, "gdelt")
+    if g:
+        sources.append(gdelt_reports(engines.read_parquet(con, g, "ev_gdelt"), refs["fips"]))
+    p = parts(store, "polecat")
+    if p:
+        sources.append(polecat_reports(engines.read_parquet(con, p, "ev_polecat")))
+    if not sources:
+        raise NotFound(f"no ingested event files in {store} (run `summitry events ingest FILES --out {store}`)")
+    reports = sources[0] if len(sources) == 1 else sources[0].union(sources[1])
+    expr = meetings_expr(reports, refs["aliases"], refs["cameo"], refs["calendar"], params)
+    table = con.to_pyarrow(expr)
+    return _canonical(table)
+
+
+def _canonical(table: pa.Table) -> pa.Table:
+    """Sorted rows, sorted evidence lists, fixed schema: equal results compare equal."""
+    rows = table.to_pylist()
+    for r in rows:
+        r["event_ids"] = sorted(set(r["event_ids"] or []))
+        r["urls"] = sorted({u for u in r["urls"] or [] if u})
+        for k in ("start_date", "end_date"):
+            if isinstance(r[k], dt.datetime):
+                r[k] = r[k].date()
+    rows.sort(key=lambda r: (r["start_date"], r["leader_a"], r["leader_b"]))
+    return pa.Table.from_pylist([{k: r.get(k) for k in MEETING_SCHEMA.names} for r in rows], schema=MEETING_SCHEMA)
+
+
+def compute(store: str | os.PathLike, *, engine: str = "duckdb", params: Params = DEFAULT_PARAMS,
+            leaders: reference.Leaders | None = None, refresh: bool = False) -> pa.Table:
+    """Meetings of every pair, from the cache when the store and method are unchanged."""
+    store = Path(store)
+    leaders = leaders or reference.load_leaders(None)
+    digest = _digest(store, params, leaders)
+    cache = store / CACHE
+    if cache.exists() and not refresh:
+        meta = pq.read_schema(cache).metadata or {}
+        if meta.get(b"summitry_digest") == digest.encode():
+            return pq.read_table(cache)
+    table = meetings_table(store, engine=engine, params=params, leaders=leaders)
+    table = table.replace_schema_metadata({"summitry_digest": digest, "engine": engine})
+    tmp = store / f".{CACHE}.{os.getpid()}.tmp"
+    pq.write_table(table, tmp)
+    os.replace(tmp, cache)
+    return table
+
+
+def _slug(text: str | None) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", reference.strip_accents(text or "unknown").lower()).strip("-") or "unknown"
+
+
+def to_records(table: pa.Table, leaders: reference.Leaders) -> list[dict[str, Any]]:
+    """Meetings shaped like curated meeting records, marked `origin: events`."""
+    names = {t.leader_id: t.name for t in leaders.terms}
+    out = []
+    for r in table.to_pylist():
+        start: dt.date = r["start_date"]
+        participants = [
+            {"leader_id": r["leader_a"], "name": names.get(r["leader_a"], r["leader_a"]), "state": r["state_a"]},
+            {"leader_id": r["leader_b"], "name": names.get(r["leader_b"], r["leader_b"]), "state": r["state_b"]},
+        ]
+        out.append({
+            "id": f"ev-{start:%Y-%m-%d}-{_slug(r['city'] or r['venue_state'])}-{r['leader_a']}-{r['leader_b']}",
+            "start_date": start.isoformat(),
+            "end_date": r["end_date"].isoformat(),
+            "participants": participants,
+            "city": r["city"],
+            "venue_state": r["venue_state"],
+            "mode": r["mode"],
+            "host_state": r["host_state"],
+            "multilateral_event": r["multilateral_event"],
+            "format": "summit",
+            "status": "held",
+            "sources": [{"title": "event report", "url": u} for u in r["urls"][:MAX_SOURCES]],
+            "confidence": r["confidence"],
+            "n_reports": r["n_reports"],
+            "n_sources": r["n_sources"],
+            "n_mentions": r["n_mentions"],
+            "evidence": {"event_ids": r["event_ids"], "urls": r["urls"]},
+            "origin": "events",
+        })
+    return out
+
+
+def filter_pair(records: list[dict[str, Any]], a: str | None, b: str | None, *,
+                succession: bool = True) -> list[dict[str, Any]]:
+    """Meetings between a state of `a` and a state of `b` (RUS includes SUN with succession)."""
+    if not a and not b:
+        return records
+    sa = set(state_codes(a, succession=succession)) if a else set()
+    sb = set(state_codes(b, succession=succession)) if b else set()
+
+    def keep(x: str, y: str) -> bool:
+        if sa and sb:
+            return (x in sa and y in sb) or (x in sb and y in sa)
+        return bool({x, y} & (sa or sb))
+
+    return [m for m in records if keep(*(p["state"] for p in m["participants"]))]
+
+
+def event_meetings(
+    store: str | os.PathLike | None,
+    a: str | None = None,
+    b: str | None = None,
+    *,
+    engine: str = "duckdb",
+    params: Params = DEFAULT_PARAMS,
+    db: str | os.PathLike | None = None,
+    leaders: reference.Leaders | None = None,
+    succession: bool = True,
+) -> list[dict[str, Any]]:
+    """Candidate leader meetings between states `a` and `b` found in an ingested store.
+
+    Each is a dict shaped like a curated meeting record (id, start_date, end_date,
+    participants [{leader_id, name, state}], city, venue_state, mode, host_state,
+    multilateral_event, format 'summit', status 'held', sources) plus confidence,
+    n_reports, evidence and origin 'events'. Oldest first.
+    """
+    store = Path(store) if store else default_store()
+    if not (store / "manifest.json").exists():
+        raise SummitryError(f"{store} is not an events store (run `summitry events ingest FILES --out {store}`)")
+    leaders = leaders or leaders_for(db)
+    table = compute(store, engine=engine, params=params, leaders=leaders)
+    return filter_pair(to_records(table, leaders), a, b, succession=succession)

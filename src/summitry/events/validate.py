@@ -1,0 +1,142 @@
+"""How good are the candidates? Precision/recall against planted or curated meetings.
+
+- *Planted*: on generated data (`generate` writes truth.json), every candidate is matched
+  to at most one planted meeting of the same pair of leaders whose dates it touches
+  (± `tolerance_days`); precision = matched candidates / candidates, recall = matched
+  planted / planted. Among matches, the place, setting and host are scored too.
+- *Curated*: on real files, the curated U.S.–Soviet/Russian meetings held within the
+  period the files cover (read with `summitry.query.find_meetings`) are the reference;
+  recall = curated meetings found / curated meetings in the period. Event data also
+  reports meetings the curated record leaves out by design, so no precision is claimed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from summitry.events import reference
+from summitry.events.ingest import parts
+from summitry.events.pipeline import DEFAULT_PARAMS, Params
+from summitry.events.store import compute, meetings_table
+
+RECALL_TARGET = 0.95
+PRECISION_TARGET = 0.90
+
+
+def _d(v: Any) -> dt.date:
+    return v if isinstance(v, dt.date) else dt.date.fromisoformat(str(v))
+
+
+def match(candidates: list[dict[str, Any]], reference_meetings: list[dict[str, Any]],
+          tolerance_days: int = 2) -> list[tuple[int, int]]:
+    """One-to-one (candidate index, reference index) pairs: same leaders, dates touching.
+
+    A candidate's two leaders must both be among the reference meeting's participants.
+    Closest start dates are paired first.
+    """
+    tol = dt.timedelta(days=tolerance_days)
+    options = []
+    for i, c in enumerate(candidates):
+        pair = {c["leader_a"], c["leader_b"]}
+        for j, r in enumerate(reference_meetings):
+            if pair <= set(r["leaders"]) and _d(c["start_date"]) <= _d(r["end_date"]) + tol \
+                    and _d(c["end_date"]) >= _d(r["start_date"]) - tol:
+                options.append((abs((_d(c["start_date"]) - _d(r["start_date"])).days), i, j))
+    used_c: set[int] = set()
+    used_r: set[int] = set()
+    pairs = []
+    for _, i, j in sorted(options):
+        if i not in used_c and j not in used_r:
+            used_c.add(i)
+            used_r.add(j)
+            pairs.append((i, j))
+    return pairs
+
+
+def score(candidates: list[dict[str, Any]], planted: list[dict[str, Any]], tolerance_days: int = 2) -> dict[str, Any]:
+    """Precision, recall and attribute accuracy of candidates against planted meetings."""
+    pairs = match(candidates, planted, tolerance_days)
+    tp = len(pairs)
+    precision = tp / len(candidates) if candidates else 1.0
+    recall = tp / len(planted) if planted else 1.0
+
+    def share(attr: str, only_mode: str | None = None) -> float | None:
+        sel = [(candidates[i], planted[j]) for i, j in pairs if only_mode is None or planted[j]["mode"] == only_mode]
+        return round(sum(c[attr] == p[attr] for c, p in sel) / len(sel), 4) if sel else None
+
+    matched_c = {i for i, _ in pairs}
+    matched_p = {j for _, j in pairs}
+    return {
+        "candidates": len(candidates), "planted": len(planted), "matched": tp,
+        "precision": round(precision, 4), "recall": round(recall, 4),
+        "f1": round(2 * precision * recall / (precision + recall), 4) if tp else 0.0,
+        "venue_accuracy": share("venue_state"), "mode_accuracy": share("mode"),
+        "host_accuracy_visits": share("host_state", "visit"),
+        "missed": [planted[j] for j in range(len(planted)) if j not in matched_p][:20],
+        "false_positives": [_brief(candidates[i]) for i in range(len(candidates)) if i not in matched_c][:20],
+        "targets": {"recall": RECALL_TARGET, "precision": PRECISION_TARGET},
+        "meets_targets": recall >= RECALL_TARGET and precision >= PRECISION_TARGET,
+    }
+
+
+def _brief(c: dict[str, Any]) -> dict[str, Any]:
+    keep = ("leader_a", "leader_b", "start_date", "end_date", "venue_state", "mode", "n_reports", "confidence")
+    return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in c.items() if k in keep}
+
+
+def validate_planted(store: str | os.PathLike, *, engine: str = "duckdb", params: Params = DEFAULT_PARAMS,
+                     leaders: reference.Leaders | None = None, truth: str | os.PathLike | None = None) -> dict[str, Any]:
+    """Score the pipeline on a generated store (truth.json beside the data)."""
+    store = Path(store)
+    truth_path = Path(truth) if truth else store / "truth.json"
+    planted = json.loads(truth_path.read_text(encoding="utf-8"))["meetings"]
+    table = meetings_table(store, engine=engine, params=params, leaders=leaders)
+    result = score(table.to_pylist(), planted)
+    result["engine"] = engine
+    return result
+
+
+def period(store: str | os.PathLike) -> tuple[dt.date, dt.date] | None:
+    """First and last event date in a store's GDELT and POLECAT parts."""
+    lo_hi = []
+    con = duckdb.connect()
+    for fmt, col in (("gdelt", "SQLDATE"), ("polecat", "Event Date")):
+        files = [str(p) for p in parts(Path(store), fmt)]
+        if files:
+            lo_hi.append(con.execute(f'SELECT min("{col}"), max("{col}") FROM read_parquet(?)', [files]).fetchone())
+    lo_hi = [x for x in lo_hi if x[0] is not None]
+    if not lo_hi:
+        return None
+    return min(x[0] for x in lo_hi), max(x[1] for x in lo_hi)
+
+
+def validate_curated(store: str | os.PathLike, con: duckdb.DuckDBPyConnection, *, engine: str = "duckdb",
+                     params: Params = DEFAULT_PARAMS, leaders: reference.Leaders | None = None,
+                     between: tuple[str, str] = ("USA", "RUS")) -> dict[str, Any]:
+    """Recall of the curated meetings of `between` held in the period the store covers."""
+    from summitry import query
+
+    span = period(store)
+    if span is None:
+        return {"period": None, "curated": 0, "found": 0, "recall": None, "missed": []}
+    curated = query.records(query.find_meetings(con, between=between, start=span[0], end=span[1], status="held"))
+    ref = [{"id": m["id"], "leaders": [p["leader_id"] for p in m["participants"]], "start_date": m["start_date"],
+            "end_date": m["end_date"], "city": m["city"]} for m in curated]
+    table = compute(store, engine=engine, params=params, leaders=leaders or reference.load_leaders(con))
+    pairs = match(table.to_pylist(), ref)
+    found = {j for _, j in pairs}
+    return {
+        "period": [span[0].isoformat(), span[1].isoformat()], "between": list(between), "engine": engine,
+        "curated": len(ref), "found": len(found), "recall": round(len(found) / len(ref), 4) if ref else None,
+        "missed": [ref[j] for j in range(len(ref)) if j not in found],
+        "matches": [{"curated": ref[j]["id"], "candidate": _brief(table.slice(i, 1).to_pylist()[0])} for i, j in pairs],
+    }
+
+
+__all__ = ["match", "score", "validate_planted", "validate_curated", "period"]

@@ -1,0 +1,83 @@
+"""From reports to meetings: one candidate per meeting, dates, place vote, setting, confidence.
+
+Each test runs on DuckDB and on Spark (the `engine` fixture)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from summitry.events import reference
+from summitry.events.pipeline import DEFAULT_PARAMS, Params
+from summitry.events.store import meetings_table
+
+from ._helpers import consult, write_store
+
+D = dt.date(2017, 7, 7)
+HAMBURG = ("Hamburg, Germany", "GM")
+
+
+def _meet(store: Path, leaders: reference.Leaders, rows: list[dict], params: Params = DEFAULT_PARAMS,
+          engine: str = "duckdb") -> list[dict]:
+    write_store(store, rows)
+    return meetings_table(store, leaders=leaders, params=params, engine=engine).to_pylist()
+
+
+def test_many_reports_with_slips_and_noise_make_one_meeting(tmp_path: Path, leaders: reference.Leaders, engine: str) -> None:
+    rows = [consult("DONALD J TRUMP", "USA", "VLADIMIR PUTIN", "RUS", day=D, place=HAMBURG) for _ in range(12)]
+    rows += [consult("VLADIMIR PUTIN", "RUS", "TRUMP", "USA", day=D + dt.timedelta(days=1), place=HAMBURG)
+             for _ in range(3)]  # reported next day, actors swapped, alias
+    rows += [consult("TRUMP", "USA", "PUTIN", "RUS", day=D - dt.timedelta(days=1)) for _ in range(2)]  # no place
+    rows += [consult("DONALD J TRUMP", "USA", "VLADIMIR PUTIN", "RUS", day=D, place=("Moscow, Russia", "RS"))]  # wrong
+    (m,) = _meet(tmp_path, leaders, rows, engine=engine)
+    assert (m["leader_a"], m["leader_b"]) == ("putin-vladimir", "trump-donald-j")
+    assert m["start_date"] == m["end_date"] == D  # slips carry less than half of the busiest day
+    assert (m["venue_state"], m["city"]) == ("DEU", "Hamburg")
+    assert (m["mode"], m["multilateral_event"], m["host_state"]) == ("multilateral", "G20 summit, Hamburg 2017", "DEU")
+    assert m["n_reports"] == 18 and len(m["event_ids"]) == 18
+    assert m["confidence"] > 0.99
+
+
+def test_meetings_apart_in_time_stay_apart(tmp_path: Path, leaders: reference.Leaders, engine: str) -> None:
+    later = D + dt.timedelta(days=10)
+    rows = [consult("DONALD J TRUMP", "USA", "VLADIMIR PUTIN", "RUS", day=d, place=HAMBURG) for d in (D, later)
+            for _ in range(6)]
+    got = _meet(tmp_path, leaders, rows, engine=engine)
+    assert [m["start_date"] for m in got] == [D, later]
+    assert got[1]["mode"] == "third-party" and got[1]["host_state"] == "DEU"  # no summit on the later date
+
+
+def test_two_day_meeting_spans_both_days(tmp_path: Path, leaders: reference.Leaders, engine: str) -> None:
+    d = dt.date(2023, 3, 20)
+    rows = [consult("XI JINPING", "CHN", "VLADIMIR PUTIN", "RUS", day=d + dt.timedelta(days=k),
+                    place=("Moscow, Russia", "RS")) for k in (0, 1) for _ in range(6)]
+    (m,) = _meet(tmp_path, leaders, rows, engine=engine)
+    assert (m["start_date"], m["end_date"]) == (d, d + dt.timedelta(days=1))
+    assert (m["mode"], m["host_state"], m["city"]) == ("visit", "RUS", "Moscow")
+
+
+def test_third_party_by_place(tmp_path: Path, leaders: reference.Leaders, engine: str) -> None:
+    d = dt.date(2018, 7, 16)
+    rows = [consult("DONALD J TRUMP", "USA", "VLADIMIR PUTIN", "RUS", day=d, code="044",
+                    place=("Helsinki, Finland", "FI")) for _ in range(5)]
+    (m,) = _meet(tmp_path, leaders, rows, engine=engine)
+    assert (m["mode"], m["host_state"], m["venue_state"], m["multilateral_event"]) == ("third-party", "FIN", "FIN", None)
+
+
+def test_weak_evidence_is_not_a_meeting(tmp_path: Path, leaders: reference.Leaders, engine: str) -> None:
+    d = dt.date(2019, 2, 1)
+    # One report repeated widely, and three low-reach reports: rumours, not meetings.
+    rows = [consult("NARENDRA MODI", "IND", "XI JINPING", "CHN", day=d, mentions=300, sources=80)]
+    rows += [consult("SHINZO ABE", "JPN", "EMMANUEL MACRON", "FRA", day=d, mentions=2, sources=1) for _ in range(3)]
+    assert _meet(tmp_path, leaders, rows, engine=engine) == []
+    low = _meet(tmp_path / "low", leaders, rows, Params(min_confidence=0.0), engine)
+    assert len(low) == 2 and all(m["confidence"] < Params().min_confidence for m in low)
+
+
+def test_confidence_grows_with_reports(tmp_path: Path, leaders: reference.Leaders, engine: str) -> None:
+    confs = []
+    for n in (3, 5, 10):
+        rows = [consult("NARENDRA MODI", "IND", "XI JINPING", "CHN", day=dt.date(2019, 10, 11)) for _ in range(n)]
+        (m,) = _meet(tmp_path / str(n), leaders, rows, Params(min_confidence=0.0), engine)
+        confs.append(m["confidence"])
+    assert confs == sorted(confs) and confs[0] < confs[-1] <= 1.0

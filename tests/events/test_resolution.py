@@ -1,0 +1,120 @@
+"""Reference data and leader resolution: names, terms, ambiguous aliases, codes, calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from summitry.events import reference
+from summitry.events.store import meetings_table
+from summitry.schema import state_name
+
+from ._helpers import consult, write_store
+
+
+def test_normalize_name_matches_gdelt_style() -> None:
+    assert reference.normalize_name("Recep Tayyip Erdoğan") == "RECEP TAYYIP ERDOĞAN"
+    assert reference.normalize_name(reference.strip_accents("Recep Tayyip Erdoğan")) == "RECEP TAYYIP ERDOGAN"
+    assert reference.normalize_name("  Donald J. Trump ") == "DONALD J TRUMP"
+    assert reference.normalize_name(None) == ""
+
+
+def test_bundled_leaders_are_sourced_and_consistent() -> None:
+    terms = reference.bundled_leaders()
+    assert {t.state for t in terms} >= {"CHN", "IND", "TUR", "FRA", "DEU", "GBR", "JPN"}
+    for t in terms:
+        assert t.source_url and t.source_url.startswith("https://")
+        assert state_name(t.state), t.state
+        assert t.end_date is None or t.end_date >= t.start_date
+        assert t.kind in ("head_of_state", "head_of_government", "party_leader")
+
+
+def test_calendar_and_code_maps() -> None:
+    cal = reference.calendar()
+    assert any(e.name == "G20 summit, Hamburg 2017" and e.state == "DEU" for e in cal)
+    for e in cal:
+        assert e.source_url.startswith("https://") and e.start_date <= e.end_date and state_name(e.state)
+    fips = reference.fips_to_iso3()
+    assert (fips["RS"], fips["CH"], fips["GM"], fips["UK"], fips["SF"], fips["UP"]) == ("RUS", "CHN", "DEU", "GBR", "ZAF", "UKR")
+    assert all(state_name(v) for v in fips.values())
+    assert reference.cameo_to_iso3()["ROM"] == "ROU"
+
+
+def test_curated_leaders_shadow_bundled_and_come_from_the_database(leaders: reference.Leaders) -> None:
+    assert leaders.origin["putin-vladimir"] == "curated"
+    assert leaders.origin["xi-jinping"] == "bundled"
+    on = {t.leader_id for t in leaders.on(dt.date(2018, 7, 16))}
+    assert {"trump-donald-j", "putin-vladimir", "xi-jinping", "merkel-angela"} <= on
+    assert "obama-barack" not in on
+
+
+def test_alias_table_merges_terms_and_flags_shared_aliases(leaders: reference.Leaders) -> None:
+    rows = reference.alias_table(leaders).to_pylist()
+    # Overlapping or adjacent terms become disjoint spans: one row per alias and date.
+    spans: dict[tuple[str, str], list] = {}
+    for r in rows:
+        spans.setdefault((r["alias"], r["leader_id"]), []).append((r["start_date"], r["end_date"]))
+    for s in spans.values():
+        s.sort()
+        assert all(a[1] < b[0] for a, b in zip(s, s[1:], strict=False))
+    merged = reference.alias_table(reference.Leaders([
+        reference.LeaderTerm("p", "P Q", "RUS", "PM", "head_of_government", dt.date(1999, 8, 16), dt.date(2000, 5, 7)),
+        reference.LeaderTerm("p", "P Q", "RUS", "Acting", "head_of_state", dt.date(1999, 12, 31), dt.date(2000, 5, 7)),
+        reference.LeaderTerm("p", "P Q", "RUS", "President", "head_of_state", dt.date(2000, 5, 7), None),
+    ])).to_pylist()
+    assert [(r["start_date"], r["end_date"]) for r in merged] == [(dt.date(1999, 8, 16), reference.FAR_FUTURE)]
+    abe = [r for r in rows if r["alias"] == "SHINZO ABE"]
+    assert len(abe) == 2  # two separate premierships
+    erdogan = {r["alias"] for r in rows if r["leader_id"] == "erdogan-recep-tayyip"}
+    assert {"RECEP TAYYIP ERDOGAN", "RECEP TAYYIP ERDOĞAN", "ERDOGAN"} <= erdogan
+    shared = [r for r in rows if r["alias"] == "XI"]
+    assert shared and not shared[0]["ambiguous"]
+
+
+def _meet(store: Path, leaders: reference.Leaders, *rows: dict) -> list[dict]:
+    write_store(store, list(rows))
+    return meetings_table(store, leaders=leaders).to_pylist()
+
+
+def test_resolution_needs_both_leaders_in_office(tmp_path: Path, leaders: reference.Leaders) -> None:
+    day_in, day_out = dt.date(2018, 7, 16), dt.date(2022, 7, 16)  # Trump out of office in 2022
+    rows = [consult("DONALD J TRUMP", "USA", "VLADIMIR PUTIN", "RUS", day=d, place=("Helsinki, Finland", "FI"))
+            for d in (day_in, day_out) for _ in range(5)]
+    got = _meet(tmp_path, leaders, *rows)
+    assert [(m["leader_a"], m["leader_b"], m["start_date"]) for m in got] == [
+        ("putin-vladimir", "trump-donald-j", day_in)]
+
+
+def test_non_leaders_and_untyped_actors_do_not_resolve(tmp_path: Path, leaders: reference.Leaders) -> None:
+    d = dt.date(2019, 6, 28)
+    rows = [consult("SERGEY LAVROV", "RUS", "XI JINPING", "CHN", day=d) for _ in range(6)]
+    rows += [consult("RUSSIA", "RUS", "XI JINPING", "CHN", day=d) for _ in range(6)]
+    rows += [consult("VLADIMIR PUTIN", "RUS", "XI JINPING", "CHN", day=d, Actor1Type1Code=None) for _ in range(6)]
+    rows += [consult("VLADIMIR PUTIN", "RUS", "XI JINPING", "CHN", day=d, code="041") for _ in range(6)]  # phone
+    rows += [consult("VLADIMIR PUTIN", "RUS", "DMITRY MEDVEDEV", "RUS", day=d) for _ in range(6)]  # same state
+    assert _meet(tmp_path, leaders, *rows) == []
+
+
+def test_ambiguous_alias_needs_the_actor_country(tmp_path: Path) -> None:
+    lead = reference.Leaders([
+        reference.LeaderTerm("a-one", "Alex One", "FRA", "President", "head_of_state", dt.date(2010, 1, 1), None, ("Alex",)),
+        reference.LeaderTerm("a-two", "Alex Two", "DEU", "Chancellor", "head_of_government", dt.date(2010, 1, 1), None, ("Alex",)),
+        reference.LeaderTerm("b-three", "Bo Three", "JPN", "Prime Minister", "head_of_government", dt.date(2010, 1, 1), None),
+    ])
+    d = dt.date(2019, 3, 1)
+    rows = [consult("ALEX", "DEU", "BO THREE", "JPN", day=d) for _ in range(5)]
+    rows += [consult("ALEX", "ITA", "BO THREE", "JPN", day=d + dt.timedelta(days=20)) for _ in range(5)]
+    got = _meet(tmp_path, lead, *rows)
+    assert [(m["leader_a"], m["leader_b"]) for m in got] == [("a-two", "b-three")]
+
+
+@pytest.mark.parametrize("code,host", [("042", "CHN"), ("043", "RUS")])
+def test_visit_codes_give_the_host_when_no_place_is_reported(tmp_path: Path, leaders: reference.Leaders,
+                                                             code: str, host: str) -> None:
+    d = dt.date(2019, 4, 26)
+    # Actor 1 is Putin: 042 = Putin visits Xi (host CHN), 043 = Putin hosts Xi (host RUS).
+    rows = [consult("VLADIMIR PUTIN", "RUS", "XI JINPING", "CHN", day=d, code=code) for _ in range(5)]
+    (m,) = _meet(tmp_path, leaders, *rows)
+    assert (m["mode"], m["host_state"], m["venue_state"]) == ("visit", host, host)
