@@ -13,16 +13,21 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 py="$venv/bin/python"
 "$py" -m pip install -q --upgrade pip
-"$py" -m pip install -q -e ".[test]"
+extras="test"
+[ "$what" = test ] && extras="test,spark"
+"$py" -m pip install -q -e ".[$extras]"
 
-need_browser() {
-  if ! command -v chromium >/dev/null 2>&1; then
-    if [ "$(id -u)" = 0 ]; then
-      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
-    else
-      sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
-    fi
-  fi
+apt_install() {
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+need_system_packages() {
+  local pkgs=()
+  command -v chromium >/dev/null 2>&1 || pkgs+=(chromium chromium-driver)  # browser tests
+  command -v java >/dev/null 2>&1 || pkgs+=(default-jre-headless)          # Spark tests
+  [ ${#pkgs[@]} -eq 0 ] || apt_install "${pkgs[@]}"
 }
 
 case "$what" in
@@ -31,7 +36,8 @@ case "$what" in
     exec "$venv/bin/summitry" serve "$@"
     ;;
   test)
-    need_browser
+    need_system_packages
+    [ -n "${CI:-}" ] && export SUMMITRY_REQUIRE_SPARK=1  # in CI the Spark tests must run, not skip
     "$venv/bin/ruff" check .
     exec "$py" -m pytest "$@"
     ;;

@@ -398,11 +398,13 @@ def version(db: DbOpt = None) -> None:
 
 
 from summitry.checker.cli_command import check_command  # noqa: E402
+from summitry.events.commands import events_app  # noqa: E402
 from summitry.web.commands import export_command, serve_command  # noqa: E402
 
 app.command("check")(check_command)
 app.command("serve")(serve_command)
 app.command("export")(export_command)
+app.add_typer(events_app, name="events", help="Leader meetings from political event data (GDELT, POLECAT).")
 
 
 def main() -> None:  # pragma: no cover - console entry point
