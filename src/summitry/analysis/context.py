@@ -98,24 +98,40 @@ def setting_of(m: M) -> str:
 
 
 def pair_of(m: M) -> tuple[str, str]:
-    """The pair of states a meeting belongs to: the U.S. and the first other side."""
-    sides = [side_of(p["state"]) for p in m.participants]
-    other = next((s for s in sides if s != "USA"), None)
-    if "USA" not in sides or other is None:
-        raise InvalidQuery(f"meeting {m.id} is not between the U.S. and another state")
-    return "USA", other
+    """The pair of states a meeting belongs to: the U.S. first when it takes part."""
+    sides = sorted({side_of(p["state"]) for p in m.participants}, key=lambda s: (s != "USA", s))
+    if len(sides) < 2:
+        raise InvalidQuery(f"meeting {m.id} is not between two states")
+    return sides[0], sides[1]
 
 
 def history(con: duckdb.DuckDBPyConnection, a: str, b: str) -> list[M]:
-    """Every meeting of the pair, curated first; official-derived ones where no curated exist."""
-    df = query.find_meetings(con, between=(a, b))
-    out = [from_record(r) for r in query.records(df)]
-    if not out:
+    """Every meeting of the pair from the best layer that has it: the curated record, else the
+    official record (pairs with the U.S.), else candidates from an ingested events store."""
+    from summitry.db import has_table
+
+    out = [from_record(r) for r in query.records(query.find_meetings(con, between=(a, b)))]
+    if not out and "USA" in (a, b) and has_table(con, "hsg_visits"):
         from summitry.official_load import official_meetings
 
         out = official_meetings(con, b if a == "USA" else a)
+    if not out:
+        out = [from_record(r, origin="events") for r in _event_records(a, b)]
+    if not out:
+        raise NotFound(f"no meetings between {a} and {b} in the curated or official record, nor in an events "
+                       "store (see `summitry events ingest`)")
     out.sort(key=lambda m: (m.start, m.id))
     return out
+
+
+def _event_records(a: str | None, b: str | None) -> list[dict]:
+    """Event-derived candidates from the default events store, if one has been ingested."""
+    from summitry.events.store import default_store, event_meetings
+
+    store = default_store()
+    if not (store / "manifest.json").exists():
+        return []
+    return event_meetings(store, a, b)
 
 
 def load_meeting(con: duckdb.DuckDBPyConnection, meeting_id: str) -> M:
@@ -123,6 +139,11 @@ def load_meeting(con: duckdb.DuckDBPyConnection, meeting_id: str) -> M:
         from summitry.official_load import official_meeting
 
         return official_meeting(con, meeting_id)
+    if meeting_id.startswith("ev-"):
+        found = [r for r in _event_records(None, None) if r["id"] == meeting_id]
+        if not found:
+            raise NotFound(f"no event-derived meeting {meeting_id!r} in the events store")
+        return from_record(found[0], origin="events")
     return from_record(query.get_meeting(con, meeting_id))
 
 
@@ -405,7 +426,7 @@ def context_report(con: duckdb.DuckDBPyConnection, meeting_id: str | None = None
         "relations": relations(m, hist, periods, events),
         "format": format_and_outcomes(m, hist),
     }
-    report["term_timing"]["first_meetings"] = first_meetings(con, a, b) if b == "RUS" else []
+    report["term_timing"]["first_meetings"] = first_meetings(con, a, b) if (a, b) == ("USA", "RUS") else []
     report["signals"] = signals(report)
     return report
 
