@@ -59,3 +59,10 @@ def test_export_includes_the_official_tables(official_client, tmp_path: Path) ->
     assert by_name["hsg_visits"]["licenses"][0]["name"] == "CC0-1.0"
     assert by_name["meetings"]["licenses"][0]["name"] == "CC-BY-4.0"
     assert {lic["name"] for lic in descriptor["licenses"]} == {"CC-BY-4.0", "CC0-1.0"}
+
+
+def test_context_api_for_an_official_record(official_client) -> None:
+    res = official_client.get("/api/meetings/hsg-visit-1678/context")
+    assert res.status_code == 200
+    assert res.json()["pair"] == ["USA", "TUR"]
+    assert official_client.get("/api/meetings/hsg-visit-999999999/context").status_code == 404
