@@ -93,3 +93,16 @@ def test_first_query_builds_missing_database(tmp_path: Path, monkeypatch: pytest
     df = summitry.meetings(("USA", "RUS"), db=db)
     assert db.exists() and len(df) > 0
     assert "building the database" in capsys.readouterr().err
+
+
+def test_database_of_another_version_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    import summitry
+
+    db = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE build_info (key VARCHAR, value VARCHAR)")
+    con.execute("INSERT INTO build_info VALUES ('schema_version', '1')")
+    con.close()
+    monkeypatch.setenv("SUMMITRY_OFFICIAL", "none")
+    assert len(summitry.meetings(("USA", "RUS"), db=db)) > 60
+    assert "another version" in capsys.readouterr().err

@@ -19,7 +19,8 @@ import pandas as pd
 
 from summitry import __version__
 from summitry.curated import Curated, load_curated
-from summitry.schema import HISTORICAL_STATES, TABLES, Table, state_name
+from summitry.query import OUT_MEETINGS_SQL
+from summitry.schema import HISTORICAL_STATES, SCHEMA_VERSION, TABLES, Table, state_name
 
 Progress = Callable[[str], None]
 
@@ -110,6 +111,7 @@ def build(
 
     info = {
         "summitry_version": __version__,
+        "schema_version": str(SCHEMA_VERSION),
         "curated_sha256": cur.digest,
         "official": "absent",
     }
@@ -132,6 +134,9 @@ def build(
         try:
             for name, frame in frames.items():
                 _write(con, TABLES[name], frame)
+            out = TABLES["out_meetings"]
+            con.execute(out.ddl())
+            con.execute(f'INSERT INTO out_meetings SELECT * FROM ({OUT_MEETINGS_SQL})')
             info_frame = pd.DataFrame(sorted(info.items()), columns=["key", "value"])
             _write(con, TABLES["build_info"], info_frame)
             con.execute("CHECKPOINT")

@@ -16,15 +16,36 @@ from summitry.config import discover_official, resolve_db_path
 def ensure_built(db: str | os.PathLike | None = None, *, quiet: bool = False) -> Path:
     """Return the database path, building it first (with a progress line) if it is missing."""
     path = resolve_db_path(db)
-    if not path.exists():
+    stale = path.exists() and not _current(path)
+    if not path.exists() or stale:
         from summitry.build import build
+
+        why = "the database was built by another version of Summitry, rebuilding" if stale else \
+            "first use, building the database"
 
         def say(msg: str) -> None:
             if not quiet:
-                print(f"summitry: first use, building the database: {msg}", file=sys.stderr)
+                print(f"summitry: {why}: {msg}", file=sys.stderr)
 
         build(path, official=discover_official(), progress=say)
     return path
+
+
+def _current(path: Path) -> bool:
+    """Whether the database file has this version's tables."""
+    from summitry.schema import SCHEMA_VERSION
+
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error:
+        return True  # locked or unreadable: let the query say so rather than rebuild under a writer
+    try:
+        row = con.execute("SELECT value FROM build_info WHERE key = 'schema_version'").fetchone()
+        return row is not None and row[0] == str(SCHEMA_VERSION)
+    except duckdb.Error:
+        return False
+    finally:
+        con.close()
 
 
 @contextmanager

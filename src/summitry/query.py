@@ -18,13 +18,15 @@ from summitry.schema import predecessors, state_name
 MODES = ("visit", "third-party", "multilateral")
 STATUSES = ("held", "cancelled", "collapsed")
 
-MEETINGS_SQL = """
+#: The denormalised meetings table (`out_meetings`), written once by the build so that
+#: queries read one flat table instead of aggregating participants and sources each time.
+OUT_MEETINGS_SQL = """
 WITH p AS (
     SELECT mp.meeting_id,
            list({'leader_id': mp.leader_id, 'name': l.name, 'state': mp.state, 'office': mp.office}
                 ORDER BY mp.position) AS participants,
-           list(mp.state) AS participant_states,
-           list(mp.leader_id) AS participant_ids
+           list(mp.state ORDER BY mp.position) AS participant_states,
+           list(mp.leader_id ORDER BY mp.position) AS participant_ids
     FROM meeting_participants mp JOIN leaders l USING (leader_id)
     GROUP BY mp.meeting_id
 ), s AS (
@@ -34,8 +36,17 @@ WITH p AS (
 SELECT m.meeting_id AS id, m.start_date, m.end_date, p.participants, m.city, m.region, m.site,
        m.venue_state, m.latitude, m.longitude, m.mode, m.host_state, m.multilateral_event,
        m.format, m.officials_present, m.status, m.announced_date, m.outcomes,
-       m.official_record_ids, m.notes, s.sources
+       m.official_record_ids, m.notes, s.sources, p.participant_states, p.participant_ids
 FROM meetings m JOIN p USING (meeting_id) LEFT JOIN s USING (meeting_id)
+ORDER BY m.start_date, m.meeting_id
+"""
+
+MEETINGS_SQL = """
+SELECT m.id, m.start_date, m.end_date, m.participants, m.city, m.region, m.site,
+       m.venue_state, m.latitude, m.longitude, m.mode, m.host_state, m.multilateral_event,
+       m.format, m.officials_present, m.status, m.announced_date, m.outcomes,
+       m.official_record_ids, m.notes, m.sources
+FROM out_meetings m
 """
 
 
@@ -62,8 +73,22 @@ def parse_bound(value: str | int | dt.date | None, *, end: bool) -> dt.date | No
         raise InvalidQuery(f"not a year or ISO date: {text!r}") from None
 
 
-def find_meetings(
-    con: duckdb.DuckDBPyConnection,
+def find_meetings(con: duckdb.DuckDBPyConnection, **filters: Any) -> pd.DataFrame:
+    """Meetings matching every given filter, oldest first (see `meetings_sql` for filters)."""
+    sql, params = meetings_sql(**filters)
+    return con.execute(sql, params).df()
+
+
+def meeting_rows(con: duckdb.DuckDBPyConnection, **filters: Any) -> list[dict]:
+    """The same as `find_meetings`, as plain dicts with Python dates (no pandas): the
+    analysis reads many small histories, where building a DataFrame costs more than the query."""
+    sql, params = meetings_sql(**filters)
+    cur = con.execute(sql, params)
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def meetings_sql(
     *,
     between: tuple[str, str] | None = None,
     mode: str | None = None,
@@ -76,13 +101,13 @@ def find_meetings(
     succession: bool = True,
     limit: int | None = None,
     offset: int = 0,
-) -> pd.DataFrame:
-    """Meetings matching every given filter, oldest first."""
+) -> tuple[str, list]:
+    """Parameterised SQL for meetings matching every given filter, oldest first."""
     where, params = [], []
     if between:
         a, b = between
         for code in (a, b):
-            where.append("list_has_any(p.participant_states, ?::VARCHAR[])")
+            where.append("list_has_any(m.participant_states, ?::VARCHAR[])")
             params.append(state_codes(code, succession=succession))
     if mode:
         if mode not in MODES:
@@ -105,21 +130,21 @@ def find_meetings(
         where.append("m.start_date <= ?")
         params.append(hi)
     if leader:
-        where.append("list_contains(p.participant_ids, ?)")
+        where.append("list_contains(m.participant_ids, ?)")
         params.append(leader)
     if text:
         where.append(
-            "(m.meeting_id || ' ' || m.city || ' ' || coalesce(m.region, '') || ' ' || coalesce(m.site, '') || ' '"
+            "(m.id || ' ' || m.city || ' ' || coalesce(m.region, '') || ' ' || coalesce(m.site, '') || ' '"
             " || coalesce(m.multilateral_event, '') || ' ' || coalesce(m.notes, '') || ' '"
-            " || array_to_string(list_transform(p.participants, lambda x: x.name), ' ')) ILIKE ?"
+            " || array_to_string(list_transform(m.participants, lambda x: x.name), ' ')) ILIKE ?"
         )
         params.append(f"%{text}%")
     sql = MEETINGS_SQL + (" WHERE " + " AND ".join(where) if where else "")
-    sql += " ORDER BY m.start_date, m.meeting_id"
+    sql += " ORDER BY m.start_date, m.id"
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params += [int(limit), int(offset)]
-    return con.execute(sql, params).df()
+    return sql, params
 
 
 def count_meetings(con: duckdb.DuckDBPyConnection, **filters: Any) -> int:
@@ -127,10 +152,11 @@ def count_meetings(con: duckdb.DuckDBPyConnection, **filters: Any) -> int:
 
 
 def get_meeting(con: duckdb.DuckDBPyConnection, meeting_id: str) -> dict:
-    df = con.execute(MEETINGS_SQL + " WHERE m.meeting_id = ?", [meeting_id]).df()
-    if df.empty:
+    cur = con.execute(MEETINGS_SQL + " WHERE m.id = ?", [meeting_id])
+    row = cur.fetchone()
+    if row is None:
         raise NotFound(f"no meeting with id {meeting_id!r} (see `summitry meetings` for ids)")
-    return records(df)[0]
+    return {d[0]: jsonable(v) for d, v in zip(cur.description, row, strict=True)}
 
 
 def find_leaders(con: duckdb.DuckDBPyConnection, *, state: str | None = None, succession: bool = True) -> pd.DataFrame:

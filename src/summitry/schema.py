@@ -191,6 +191,9 @@ class RelationsEntry(Record):
 
 # --- database tables ---------------------------------------------------------------
 
+#: Bumped whenever a table changes; a database of another version is rebuilt on first use.
+SCHEMA_VERSION = 2
+
 
 @dataclass(frozen=True)
 class Column:
@@ -254,6 +257,8 @@ def columns_of(model: type[BaseModel], *, skip: tuple[str, ...] = (), rename: di
 def _col(name: str, type_: str, description: str) -> Column:
     return Column(name, type_, description)
 
+
+_MEETING_COLUMNS = {c.name: c for c in columns_of(Meeting, skip=("participants", "sources"))}
 
 TABLES: dict[str, Table] = {
     t.name: t
@@ -323,6 +328,26 @@ TABLES: dict[str, Table] = {
                 _col("sources", "STRUCT(title VARCHAR, url VARCHAR)[]", "Where the facts come from"),
             ),
             ("dyad", "entry_id"),
+        ),
+        Table(
+            "out_meetings",
+            "Meetings with their participants and sources in one row each (derived by the build; what queries read)",
+            (
+                _col("id", "VARCHAR", "Meeting id"),
+                _MEETING_COLUMNS["start_date"],
+                _MEETING_COLUMNS["end_date"],
+                _col("participants", "STRUCT(leader_id VARCHAR, name VARCHAR, state VARCHAR, office VARCHAR)[]",
+                     "Who took part, with the office held on the first day"),
+                *(_MEETING_COLUMNS[n] for n in (
+                    "city", "region", "site", "venue_state", "latitude", "longitude", "mode", "host_state",
+                    "multilateral_event", "format", "officials_present", "status", "announced_date", "outcomes",
+                    "official_record_ids", "notes")),
+                _col("sources", "STRUCT(title VARCHAR, url VARCHAR)[]", "Where the facts come from"),
+                _col("participant_states", "VARCHAR[]", "Participants' states, for filtering"),
+                _col("participant_ids", "VARCHAR[]", "Participants' leader ids, for filtering"),
+            ),
+            ("id",),
+            layer="out",
         ),
         Table(
             "build_info",

@@ -110,7 +110,7 @@ def history(con: duckdb.DuckDBPyConnection, a: str, b: str) -> list[M]:
     official record (pairs with the U.S.), else candidates from an ingested events store."""
     from summitry.db import has_table
 
-    out = [from_record(r) for r in query.records(query.find_meetings(con, between=(a, b)))]
+    out = [from_record(r) for r in query.meeting_rows(con, between=(a, b))]
     if not out and "USA" in (a, b) and has_table(con, "hsg_visits"):
         from summitry.official_load import official_meetings
 
@@ -294,12 +294,13 @@ def term_timing(m: M, terms: dict[str, list[dict]], hist: list[M]) -> dict:
     return {"participants": rows}
 
 
-def first_meetings(con: duckdb.DuckDBPyConnection, a: str = "USA", b: str = "RUS") -> list[dict]:
+def first_meetings(con: duckdb.DuckDBPyConnection, a: str = "USA", b: str = "RUS", *,
+                   hist: list[M] | None = None, terms: dict[str, list[dict]] | None = None) -> list[dict]:
     """For every U.S. presidential term from Roosevelt on: the first meeting with the other
     side, days into the term and its setting (None where there was none)."""
-    hist = history(con, a, b)
+    hist = history(con, a, b) if hist is None else hist
     held = [h for h in hist if h.status == "held"]
-    terms = terms_of(con)
+    terms = terms_of(con) if terms is None else terms
     us_leaders = [(lid, t) for lid, ts in terms.items() for t in ts if t["state"] == "USA"]
     us_leaders.sort(key=lambda lt: lt[1]["start"])
     rows = []
@@ -351,14 +352,12 @@ def period_on(periods: list[dict], day: dt.date) -> dict | None:
 def relations_rows(con: duckdb.DuckDBPyConnection, a: str, b: str) -> tuple[list[dict], list[dict]]:
     names = [f"{x}-{y}" for x in [a, *predecessors(a)] for y in [b, *predecessors(b)]]
     names += [f"{y}-{x}" for x in [a, *predecessors(a)] for y in [b, *predecessors(b)]]
-    df = con.execute(
+    cur = con.execute(
         "SELECT * FROM relations WHERE list_contains(?::VARCHAR[], dyad) ORDER BY coalesce(start_date, date), entry_id",
         [names],
-    ).df()
-    rows = query.records(df)
-    for r in rows:
-        for k in ("start_date", "end_date", "date"):
-            r[k] = _date(r.get(k))
+    )
+    cols = [d[0] for d in cur.description]
+    rows = [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
     periods = [r for r in rows if r["kind"] == "period"]
     events = [r for r in rows if r["kind"] == "event"]
     return periods, events
@@ -426,7 +425,9 @@ def context_report(con: duckdb.DuckDBPyConnection, meeting_id: str | None = None
         "relations": relations(m, hist, periods, events),
         "format": format_and_outcomes(m, hist),
     }
-    report["term_timing"]["first_meetings"] = first_meetings(con, a, b) if (a, b) == ("USA", "RUS") else []
+    recorded = [h for h in hist if h.origin != "hypothetical"]
+    report["term_timing"]["first_meetings"] = (
+        first_meetings(con, a, b, hist=recorded, terms=terms) if (a, b) == ("USA", "RUS") else [])
     report["signals"] = signals(report)
     return report
 
