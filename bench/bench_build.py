@@ -14,7 +14,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from summitry.build import build
+from summitry.builder import build
 
 ROOT = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared/data/historyatstate"
 RUNS = 3

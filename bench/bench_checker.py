@@ -53,7 +53,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     args = ap.parse_args()
 
-    from summitry.build import build
+    from summitry.builder import build
     from summitry.checker import check_text
     from summitry.checker.gazetteer import gazetteer_for, prepare
     from summitry.checker.record import get_record

@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 
 from summitry.analysis.context import context_report
-from summitry.build import build
+from summitry.builder import build
 from summitry.config import discover_official
 
 IDS = sys.argv[1:] or ["2025-08-anchorage", "1986-10-reykjavik", "2021-06-geneva"]

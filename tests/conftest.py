@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from summitry.build import build
+from summitry.builder import build
 
 HERE = Path(__file__).resolve().parent
 FIXTURE_CURATED = HERE / "fixtures" / "curated"

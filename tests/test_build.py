@@ -9,12 +9,12 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from summitry.build import build
+from summitry.builder import build
 from summitry.curated import CurationError
 from summitry.schema import TABLES
 from tests.conftest import FIXTURE_CURATED
 
-build_module = importlib.import_module("summitry.build")  # the module, not summitry.build()
+build_module = importlib.import_module("summitry.builder")  # the module, not summitry.build()
 
 
 def dump(path: Path) -> dict[str, list]:

@@ -6,14 +6,13 @@ The public Python API returns pandas DataFrames (convert to polars with
 
 __version__ = "0.1.0"
 
-from summitry.api import (  # noqa: E402
-    build,
-    context,
-    first_meetings,
-    leaders,
-    meeting,
-    meetings,
-    precedents,
-)
-
 __all__ = ["__version__", "build", "context", "first_meetings", "leaders", "meeting", "meetings", "precedents"]
+
+
+def __getattr__(name: str) -> object:
+    # The API (and pandas under it) loads on first use, so the CLI starts quickly
+    if name in __all__:
+        from summitry import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'summitry' has no attribute {name!r}")

@@ -112,7 +112,7 @@ def build(
     strict: Annotated[bool, typer.Option("--strict", help="Exit non-zero if any official record was rejected")] = False,
 ) -> None:
     """Validate the curated record and build the database (atomically)."""
-    from summitry.build import build as run_build
+    from summitry.builder import build as run_build
 
     path = resolve_db_path(db)
     source = _official_arg(official)

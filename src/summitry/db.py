@@ -18,7 +18,7 @@ def ensure_built(db: str | os.PathLike | None = None, *, quiet: bool = False) ->
     path = resolve_db_path(db)
     stale = path.exists() and not _current(path)
     if not path.exists() or stale:
-        from summitry.build import build
+        from summitry.builder import build
 
         why = "the database was built by another version of Summitry, rebuilding" if stale else \
             "first use, building the database"

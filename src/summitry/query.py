@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pandas as pd
 
 from summitry.errors import InvalidQuery, NotFound
+
+if TYPE_CHECKING:
+    import pandas as pd
 from summitry.schema import predecessors, state_name
 
 MODES = ("visit", "third-party", "multilateral")
@@ -177,10 +179,10 @@ def find_leaders(con: duckdb.DuckDBPyConnection, *, state: str | None = None, su
 
 def jsonable(value: Any) -> Any:
     """Plain JSON types from what DuckDB/pandas hand back (dates, numpy, NaN, structs)."""
-    if value is None or value is pd.NaT:
+    if value is None:
         return None
-    if isinstance(value, dt.datetime | pd.Timestamp):
-        return value.date().isoformat()
+    if isinstance(value, dt.datetime):  # also pandas Timestamp; NaT is the one unequal to itself
+        return None if value != value else value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, float):

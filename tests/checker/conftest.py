@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from summitry.build import build
+from summitry.builder import build
 from summitry.checker.record import Record, get_record
 from summitry.curated import CurationError
 

@@ -210,7 +210,7 @@ def test_a_rebuilt_database_is_picked_up(tmp_path: Path) -> None:
     """The cache holds only while the file is the same: a rebuild (atomic replace) is served."""
     import shutil
 
-    from summitry.build import build
+    from summitry.builder import build
     from summitry.web import create_app
     from tests.conftest import FIXTURE_CURATED
     from tests.web.conftest import TestClient

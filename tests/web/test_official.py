@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from summitry.build import build
+from summitry.builder import build
 from summitry.web import create_app
 from tests.conftest import FIXTURE_CURATED, need_shared
 from tests.web.conftest import TestClient

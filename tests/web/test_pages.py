@@ -201,7 +201,7 @@ def test_data_strings_are_escaped_everywhere(tmp_path, monkeypatch: pytest.Monke
     """Curated text is data too: a note or outcome holding markup is shown as text, also in chart specs."""
     import shutil
 
-    from summitry.build import build
+    from summitry.builder import build
     from summitry.web import create_app
     from tests.conftest import FIXTURE_CURATED
     from tests.web.conftest import TestClient
