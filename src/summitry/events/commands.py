@@ -8,20 +8,15 @@ at CLI start-up. Errors the user can act on print one line and exit 1, like the 
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sys
-from collections.abc import Callable
 from enum import StrEnum
-from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
+from summitry.console import Fmt, emit, err, friendly, out
 from summitry.errors import SummitryError
 
 events_app = typer.Typer(
@@ -30,16 +25,6 @@ events_app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-out = Console()
-err = Console(stderr=True)
-
-
-class Fmt(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
 class EngineOpt(StrEnum):
     duckdb = "duckdb"
     spark = "spark"
@@ -48,48 +33,6 @@ class EngineOpt(StrEnum):
 StoreOpt = Annotated[Path | None, typer.Option("--store", "--out", help="Events store folder (default: $SUMMITRY_EVENTS or <user data dir>/events)")]
 EngineArg = Annotated[EngineOpt, typer.Option("--engine", help="Where the pipeline runs")]
 DbOpt = Annotated[str | None, typer.Option("--db", help="Summitry database with the curated leaders (default: $SUMMITRY_DB)")]
-
-
-def friendly(fn: Callable) -> Callable:
-    @wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except SummitryError as exc:
-            err.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
-            raise typer.Exit(1) from None
-
-    return wrapper
-
-
-def _cell(v: Any) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, list):
-        return "; ".join(_cell(x) for x in v)
-    if isinstance(v, dict):
-        return str(v.get("name") or v.get("url") or json.dumps(v, ensure_ascii=False))
-    return str(v)
-
-
-def emit(rows: list[dict], fmt: Fmt, columns: list[str], title: str | None = None) -> None:
-    if fmt is Fmt.json:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n")
-        return
-    if fmt is Fmt.csv:
-        buf = io.StringIO()
-        w = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore")
-        w.writeheader()
-        for r in rows:
-            w.writerow({k: _cell(r.get(k)) for k in columns})
-        sys.stdout.write(buf.getvalue())
-        return
-    t = Table(title=title)
-    for c in columns:
-        t.add_column(c)
-    for r in rows:
-        t.add_row(*[_cell(r.get(c)) for c in columns])
-    out.print(t)
 
 
 def _store(path: Path | None) -> Path:
