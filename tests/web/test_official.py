@@ -66,3 +66,11 @@ def test_context_api_for_an_official_record(official_client) -> None:
     assert res.status_code == 200
     assert res.json()["pair"] == ["USA", "TUR"]
     assert official_client.get("/api/meetings/hsg-visit-999999999/context").status_code == 404
+
+
+def test_timeline_and_meeting_page_for_a_pair_from_the_official_record(official_client) -> None:
+    page = official_client.get("/", params={"a": "USA", "b": "TUR"})
+    assert page.status_code == 200 and "hsg-visit-1678" in page.text
+    card = official_client.get("/meetings/hsg-visit-1678")
+    assert card.status_code == 200 and "Erdogan" in card.text
+    assert official_client.get("/meetings/hsg-visit-999999999").status_code == 404

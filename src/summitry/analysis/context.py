@@ -416,7 +416,7 @@ def context_report(con: duckdb.DuckDBPyConnection, meeting_id: str | None = None
     periods, events = relations_rows(con, a, b)
     terms = terms_of(con)
     report = {
-        "meeting": _meeting_out(m),
+        "meeting": meeting_record(m),
         "pair": [a, b],
         "venue": venue(m, hist, periods),
         "firsts_and_lasts": firsts_and_lasts(m, hist, events),
@@ -432,7 +432,8 @@ def context_report(con: duckdb.DuckDBPyConnection, meeting_id: str | None = None
     return report
 
 
-def _meeting_out(m: M) -> dict:
+def meeting_record(m: M) -> dict:
+    """A meeting of any origin in the shape of a curated meeting record (plus `origin`)."""
     return {
         "id": m.id, "start_date": m.start.isoformat(), "end_date": m.end.isoformat(),
         "participants": m.participants, "city": m.city, "region": m.region, "site": m.site,
@@ -440,7 +441,8 @@ def _meeting_out(m: M) -> dict:
         "multilateral_event": m.multilateral_event, "format": m.format, "status": m.status,
         "announced_date": m.announced.isoformat() if m.announced else None,
         "officials_present": m.officials_present, "outcomes": m.outcomes, "sources": m.sources,
-        "origin": m.origin,
+        "official_record_ids": [m.id] if m.origin == "official" else [], "notes": None,
+        "latitude": None, "longitude": None, "origin": m.origin,
     }
 
 
@@ -450,7 +452,7 @@ def precedents(con: duckdb.DuckDBPyConnection, meeting_id: str) -> dict:
     a, b = pair_of(m)
     before = earlier(history(con, a, b), m)
     return {
-        "meeting": _meeting_out(m),
+        "meeting": meeting_record(m),
         "same_setting": [_brief(h) for h in before if setting_of(h) == setting_of(m)],
         "same_venue_state": [_brief(h) for h in before if side_of(h.venue_state) == side_of(m.venue_state)],
         "same_leaders": [_brief(h) for h in before if set(m.leader_ids) <= set(h.leader_ids)],

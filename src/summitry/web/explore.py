@@ -141,8 +141,24 @@ def setting_of(meeting: dict, filters: Filters, codes: tuple[list[str], list[str
 
 
 def meetings(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[dict]:
-    """Meeting records (the `summitry meetings --format json` shape) matching the filters."""
-    return query.records(query.find_meetings(con, **filters.query_kwargs()))
+    """Meeting records (the `summitry meetings --format json` shape) matching the filters.
+
+    A pair with no curated meetings (USA–TUR, CHN–RUS) shows the meetings the reading uses
+    for it instead: from the official record or an events store, marked by `origin`."""
+    rows = query.records(query.find_meetings(con, **filters.query_kwargs()))
+    if rows or not filters.pair or query.meeting_rows(con, between=filters.pair, succession=filters.succession):
+        return rows  # the pair is in the curated record: the filters alone explain an empty answer
+    from summitry.analysis.context import history, meeting_record
+
+    try:
+        found = history(con, *filters.pair)
+    except NotFound:
+        return []
+    lo = query.parse_bound(filters.start, end=False)
+    hi = query.parse_bound(filters.end, end=True)
+    return [query.jsonable(meeting_record(m)) for m in found
+            if (lo is None or m.end >= lo) and (hi is None or m.start <= hi)
+            and (not filters.mode or m.mode == filters.mode)]
 
 
 def decorate(rows: list[dict], filters: Filters) -> list[dict]:
@@ -221,7 +237,12 @@ def other_side(m: dict) -> str:
 
 def meeting(con: duckdb.DuckDBPyConnection, meeting_id: str) -> dict:
     """One meeting record, decorated as seen from the USA and the other side."""
-    m = query.get_meeting(con, meeting_id)
+    if meeting_id.startswith(("hsg-", "ev-")):  # official-record and event-derived meetings
+        from summitry.analysis.context import load_meeting, meeting_record
+
+        m = query.jsonable(meeting_record(load_meeting(con, meeting_id)))
+    else:
+        m = query.get_meeting(con, meeting_id)
     return decorate([m], Filters(a="USA", b=other_side(m)))[0]
 
 
