@@ -116,3 +116,11 @@ def test_curated_fixture_with_official(tmp_path: Path) -> None:
     r = reconcile(con, notes={})
     con.close()
     assert any("hsg-trip-999999" in x["reason"] for x in r.unexplained)
+
+
+def test_failed_download_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    url = (tmp_path / "no-such-mirror").as_uri()
+    res = runner.invoke(app, ["build", "--db", str(tmp_path / "x.duckdb"), "--official", url])
+    assert res.exit_code == 1 and "could not download the official record" in res.output
+    assert "Traceback" not in res.output and not (tmp_path / "x.duckdb").exists()

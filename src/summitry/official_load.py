@@ -56,7 +56,11 @@ def resolve_source(official: str | Path, progress: Callable[[str], None]) -> Pat
 
         progress("downloading the official record (pinned commits)")
         base = None if text == "upstream" else text
-        return fetch_official(Path(user_cache_dir("summitry", appauthor=False)) / "historyatstate", base_url=base)
+        try:
+            return fetch_official(Path(user_cache_dir("summitry", appauthor=False)) / "historyatstate", base_url=base)
+        except (OSError, ValueError, RuntimeError) as exc:  # URLError is an OSError; ChecksumError a RuntimeError
+            raise SummitryError(f"could not download the official record from {base or 'upstream'}: {exc}. "
+                                "Give a local folder with --official PATH instead.") from None
     path = Path(text).expanduser()
     if not (path / "travels").is_dir() or not (path / "visits").is_dir():
         raise SummitryError(f"{path} is not an Office of the Historian data folder (needs travels/ and visits/)")
