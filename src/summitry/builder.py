@@ -115,12 +115,12 @@ def build(
         "curated_sha256": cur.digest,
         "official": "absent",
     }
-    official_record = None
+    official_record, report = None, []
     if official is not None:
         from summitry.official_load import load_official_frames
 
         say(f"reading the official record from {official}")
-        official_record, official_frames, official_info = load_official_frames(official, cur, progress=say)
+        official_record, official_frames, official_info, report = load_official_frames(official, cur, progress=say)
         frames.update(official_frames)
         info.update(official_info)
 
@@ -148,5 +148,4 @@ def build(
             tmp.unlink()
         raise
     counts = {name: len(frame) for name, frame in frames.items()}
-    report = getattr(official_record, "report_rows", lambda: [])() if official_record else []
     return BuildResult(db_path, counts, official_record, report)

@@ -30,7 +30,8 @@ FmtOpt = Annotated[Fmt, typer.Option("--format", "-f", help="Output format")]
 
 def _official_arg(value: str | None) -> str | None:
     if value in (None, "auto"):
-        return str(discover_official()) if discover_official() else None
+        found = discover_official()
+        return str(found) if found else None
     if value == "none":
         return None
     return value

@@ -108,8 +108,8 @@ def load_official_frames(official: str | Path, cur: Curated, progress: Callable[
         "official_records_loaded": str(int(counts["loaded"])),
         "official_records_rejected": str(int(counts["rejected"])),
     }
-    rec.report_rows = lambda: rec.file_report[["source_file", "kind", "read", "loaded", "rejected"]].to_dict("records")
-    return rec, frames, info
+    report = rec.file_report[["source_file", "kind", "read", "loaded", "rejected"]].to_dict("records")
+    return rec, frames, info, report
 
 
 # --- reconciliation ---------------------------------------------------------------------------

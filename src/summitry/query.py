@@ -149,10 +149,6 @@ def meetings_sql(
     return sql, params
 
 
-def count_meetings(con: duckdb.DuckDBPyConnection, **filters: Any) -> int:
-    return len(find_meetings(con, **filters))
-
-
 def get_meeting(con: duckdb.DuckDBPyConnection, meeting_id: str) -> dict:
     cur = con.execute(MEETINGS_SQL + " WHERE m.id = ?", [meeting_id])
     row = cur.fetchone()

@@ -56,12 +56,6 @@ class M:
     def leader_ids(self) -> list[str]:
         return [p["leader_id"] for p in self.participants]
 
-    def brief(self) -> dict:
-        """What a report cites about a meeting."""
-        names = [p["name"] for p in self.participants]
-        return {"id": self.id, "date": self.start.isoformat(), "city": self.city,
-                "venue_state": self.venue_state, "setting": None, "participants": names}
-
 
 def _date(v: Any) -> dt.date | None:
     if v is None:
@@ -221,9 +215,9 @@ def venue(m: M, hist: list[M], periods: list[dict]) -> dict:
 
 
 def _brief(m: M) -> dict:
-    b = m.brief()
-    b["setting"] = setting_of(m)
-    return b
+    """What a report cites about an earlier meeting."""
+    return {"id": m.id, "date": m.start.isoformat(), "city": m.city, "venue_state": m.venue_state,
+            "setting": setting_of(m), "participants": [p["name"] for p in m.participants]}
 
 
 def firsts_and_lasts(m: M, hist: list[M], events: list[dict]) -> list[dict]:
