@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import duckdb
 import pandas as pd
@@ -124,13 +125,34 @@ def _d(v) -> dt.date:
     return v.date() if hasattr(v, "date") and not isinstance(v, dt.date) or isinstance(v, pd.Timestamp) else v
 
 
+class _Official(NamedTuple):
+    """The fields of a trip or visit that reconciliation reads."""
+
+    id: int
+    who: str | None
+    country_iso3: str | None
+    start_date: dt.date
+    end_date: dt.date
+
+
+def _official_rows(df: pd.DataFrame) -> list[_Official]:
+    """Rows as plain tuples with `datetime.date`s, built column-wise (itertuples is slow on Arrow strings)."""
+    if df.empty:
+        return []
+    who = df["who"].tolist() if "who" in df.columns else [None] * len(df)
+    dates = [[_d(v) for v in df[c].tolist()] for c in ("start_date", "end_date")]
+    return [_Official(int(i), w, c, a, b) for i, w, c, a, b in
+            zip(df["id"].tolist(), who, df["country_iso3"].tolist(), *dates, strict=True)]
+
+
 def reconcile_links(cur: Curated, trips: pd.DataFrame, visits: pd.DataFrame) -> list[dict]:
     """Links between curated meetings and official records (listed ids first, then matches)."""
-    trips_by_id = {int(r.id): r for r in trips.itertuples()}
-    visits_by_id = {int(r.id): r for r in visits.itertuples()}
-    soviet_visits = [r for r in visits.itertuples() if r.country_iso3 in SOVIET_SIDE]
-    trips_by_who: dict[str, list] = {}
-    for r in trips.itertuples():
+    trip_rows, visit_rows = _official_rows(trips), _official_rows(visits)
+    trips_by_id = {r.id: r for r in trip_rows}
+    visits_by_id = {r.id: r for r in visit_rows}
+    soviet_visits = [r for r in visit_rows if r.country_iso3 in SOVIET_SIDE]
+    trips_by_who: dict[str | None, list[_Official]] = {}
+    for r in trip_rows:
         trips_by_who.setdefault(r.who, []).append(r)
     links: list[dict] = []
     for _, m in cur.meetings:

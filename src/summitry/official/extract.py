@@ -33,9 +33,11 @@ Events rules:
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
-from dataclasses import asdict, dataclass
+import sys
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -53,6 +55,7 @@ from .names import (
     QUALIFIER,
     STOP_WORDS,
     UP,
+    Person,
     is_leader,
     is_us_official,
     normalise_office,
@@ -117,10 +120,13 @@ def _country_names() -> dict[str, str]:
     return names
 
 
+_OF_COUNTRY = re.compile(
+    rf"\s+of\s+((?:the\s+)?[{UP}][\w'\u2019.\-]*(?:\s+(?:and\s+(?:the\s+)?)?[{UP}][\w'\u2019.\-]*){{0,4}})")
+
+
 def _country_at(text: str, pos: int) -> tuple[str | None, int]:
     """Resolve " of <Country>" starting at ``pos``; return (iso3, end) or (None, pos)."""
-    m = re.match(rf"\s+of\s+((?:the\s+)?[{UP}][\w'\u2019.\-]*(?:\s+(?:and\s+(?:the\s+)?)?[{UP}][\w'\u2019.\-]*){{0,4}})",
-                 text[pos:])
+    m = _OF_COUNTRY.match(text[pos:])
     if not m:
         return None, pos
     words = m.group(1).split()
@@ -215,6 +221,7 @@ _VERBS = {"Attended", "Addressed", "Co-chaired", "Chaired", "Hosted", "Met", "Pa
           "Led", "Joined", "Spoke", "Accompanied", "Signed", "During", "At", "After", "Before", "Also", "Visited",
           "Delivered", "Represented", "Observed", "Discussed", "Briefed", "Presided"}
 _TOKEN = re.compile(r"\S+")
+_END = sys.maxsize  # sorts after any token end in a bisect key
 _OFFICE_WORDS = {"Minister", "President", "Secretary", "Chancellor", "Premier", "King", "Queen", "Representative",
                  "Chairman", "Chairperson", "Envoy"}
 _ABBREV = re.compile(r"(?:[A-Z]\.|-)+|St\.")
@@ -226,10 +233,22 @@ def _is_cap(tok: str) -> bool:
     return bool(_CAP_TOKEN.match(tok)) and tok not in _VERBS and bare not in STOP_WORDS - {"The"} and bare not in MONTHS
 
 
-def _grow(text: str, start: int, end: int) -> tuple[int, int]:
-    """Grow an event head over neighbouring name words, within one clause."""
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-    idx = [i for i, (a, b, _t) in enumerate(toks) if a <= start < b or (start <= a < end)]
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+def _grow(text: str, start: int, end: int, toks: list[tuple[int, int, str]] | None = None) -> tuple[int, int]:
+    """Grow an event head over neighbouring name words, within one clause (``toks``: `_tokens(text)`)."""
+    if toks is None:
+        toks = _tokens(text)
+    # tokens holding ``start`` or beginning inside [start, end); the first candidate by bisection
+    idx = []
+    for i in range(max(bisect.bisect_right(toks, (start, _END, "")) - 1, 0), len(toks)):
+        a, b, _t = toks[i]
+        if a >= end and a > start:
+            break
+        if a <= start < b or start <= a < end:
+            idx.append(i)
     if not idx:
         return start, end
     lo, hi = idx[0], idx[-1]
@@ -296,6 +315,7 @@ def _grow(text: str, start: int, end: int) -> tuple[int, int]:
     return a, b
 
 
+@lru_cache(maxsize=4096)
 def event_type(name: str) -> str:
     """Classify an event name (see module docstring)."""
     if re.search(r"\bG-?(?:7|8|20)\b|Group\s+of\s+(?:Seven|Eight|Twenty)|Economic\s+Summit", name):
@@ -339,10 +359,13 @@ def _events(text: str) -> list[Event]:
         if iso:
             b = of_end
         found.append(Event(text[m.start():b], typ, m.start(), b))
+    toks: list[tuple[int, int, str]] | None = None
     for m in _HEAD.finditer(text):
         if m.group("low") and re.search(r"(?:pre|post)-$", text[: m.start()]):
             continue
-        a, b = _grow(text, m.start(), m.end())
+        if toks is None:
+            toks = _tokens(text)
+        a, b = _grow(text, m.start(), m.end(), toks)
         name = text[a:b]
         if _DOMESTIC.search(name):
             continue
@@ -393,6 +416,16 @@ def _as_date(v: Any) -> date | None:
     return v.date() if hasattr(v, "date") else v
 
 
+def _rows(df: pd.DataFrame, columns: tuple[str, ...]) -> list[dict[str, Any]]:
+    """Row dicts over the named columns; column lists are much faster than ``to_dict('records')``."""
+    present = [c for c in columns if c in df.columns]
+    return [dict(zip(present, vals, strict=True)) for vals in zip(*(df[c].tolist() for c in present), strict=True)]
+
+
+_ROW_COLUMNS = ("id", "start_date", "president_id", "who", "country_iso3", "remarks", "description", "visitor",
+                "visitors")
+
+
 def extract_contacts(official: OfficialRecord) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(contacts, events) for every trip remark, visit description and visitor field.
 
@@ -407,7 +440,7 @@ def extract_contacts(official: OfficialRecord) -> tuple[pd.DataFrame, pd.DataFra
         ("visit", official.visits, "description", False),
     )
     for kind, df, field_name, use_record_country in sources:
-        for row in df.to_dict("records"):
+        for row in _rows(df, _ROW_COLUMNS):
             on = _as_date(row.get("start_date"))
             base = {
                 "record_kind": kind,
@@ -429,17 +462,24 @@ def extract_contacts(official: OfficialRecord) -> tuple[pd.DataFrame, pd.DataFra
 
 
 def _contact_row(base: dict[str, Any], field_name: str, c: Contact) -> dict[str, Any]:
-    d = asdict(c)
-    return {**base, "source_field": field_name, "counterpart_office": d["office"], "counterpart_name": d["name"],
-            "counterpart_org": d["org"], "country_iso3": d["country_iso3"], "country_source": d["country_source"],
-            "is_leader": d["is_leader"], "span_start": d["start"], "span_end": d["end"], "text": d["text"]}
+    return {**base, "source_field": field_name, "counterpart_office": c.office, "counterpart_name": c.name,
+            "counterpart_org": c.org, "country_iso3": c.country_iso3, "country_source": c.country_source,
+            "is_leader": c.is_leader, "span_start": c.start, "span_end": c.end, "text": c.text}
+
+
+def _people(row: dict[str, Any]) -> list[Person]:
+    """The visitors as the parser split them (``visitors``), or split here for a bare row."""
+    parsed = row.get("visitors")
+    if isinstance(parsed, list | tuple):
+        return [Person(p.get("office"), p.get("name")) for p in parsed]
+    return split_visitors(row.get("visitor") or "")
 
 
 def _visitor_rows(base: dict[str, Any], row: dict[str, Any]) -> list[dict[str, Any]]:
     visitor = row.get("visitor") or ""
     out = []
     cursor = 0
-    for p in split_visitors(visitor):
+    for p in _people(row):
         if not p.name:
             continue
         i = visitor.find(p.name, cursor)

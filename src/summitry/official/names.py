@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Capitalised words that end a name: dates ("President Nixon April 3") and sentence starts.
 MONTHS = frozenset({
@@ -140,6 +141,7 @@ def clean(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=4096)
 def normalise_office(office: str) -> str:
     """Canonical spelling of an office: single spaces, '-elect' glued, typos fixed."""
     o = clean(office)
@@ -150,6 +152,7 @@ def normalise_office(office: str) -> str:
     return o[0].upper() + o[1:] if o else o
 
 
+@lru_cache(maxsize=4096)
 def is_leader(office: str | None) -> bool:
     """Head of state/government or equivalent (kings, emirs, party chiefs of the USSR)."""
     return bool(office) and bool(_LEADER_HEADS.match(normalise_office(office or "")))

@@ -11,6 +11,7 @@ record is never loaded, because recovery silently drops text.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 import unicodedata
@@ -87,6 +88,8 @@ def norm_text(text: str | None) -> str | None:
     """NFC, decode double-escaped entities ("&amp;eacute;"), collapse whitespace; '' -> None."""
     if text is None:
         return None
+    if text.isascii() and "&" not in text:  # the common case: NFC and entities cannot apply
+        return " ".join(text.split()) or None
     t = unicodedata.normalize("NFC", text)
     if "&" in t and _LEFTOVER_ENTITY.search(t):
         t = html.unescape(t)
@@ -320,61 +323,85 @@ def _reject(
     )
 
 
-def _text(el: etree._Element, path: str) -> str | None:
-    found = el.find(path)
-    return None if found is None else norm_text("".join(found.itertext()))
+class _Children:
+    """A record element's children by tag (the first of each), looked up once.
+
+    ``el.find(tag)`` walks the children on every call; a record reads a dozen fields,
+    so one pass into a dict is several times faster on 7,500 records.
+    """
+
+    __slots__ = ("el", "kids")
+
+    def __init__(self, el: etree._Element) -> None:
+        self.el = el
+        self.kids: dict[Any, etree._Element] = {c.tag: c for c in el[::-1]}  # reversed: the first of a tag wins
+
+    def get(self, tag: str) -> etree._Element | None:
+        return self.kids.get(tag)
+
+    def text(self, tag: str) -> str | None:
+        found = self.kids.get(tag)
+        if found is None:
+            return None
+        if len(found):  # mixed content: all descendant text, as itertext gives it
+            return norm_text("".join(found.itertext()))
+        return norm_text(found.text) if found.text is not None else None
+
+    def date(self, tag: str) -> tuple[date | None, str | None]:
+        """(date, reason) for a required date element."""
+        raw = self.text(tag)
+        if raw is None:
+            return None, Reason.MISSING_DATE
+        try:
+            return date.fromisoformat(raw), None
+        except ValueError:
+            return None, Reason.UNPARSEABLE_DATE
 
 
-def _date(el: etree._Element, path: str) -> tuple[date | None, str | None]:
-    """(date, reason) for a required date element."""
-    raw = _text(el, path)
-    if raw is None:
-        return None, Reason.MISSING_DATE
-    try:
-        return date.fromisoformat(raw), None
-    except ValueError:
-        return None, Reason.UNPARSEABLE_DATE
+def _text(el: etree._Element, tag: str) -> str | None:
+    return _Children(el).text(tag)
 
 
 def _fields(el: etree._Element, kind: Kind) -> tuple[dict[str, Any] | None, str | None, str | None]:
     """Extract one record's fields: (fields, reason, detail); reason set means reject."""
     if kind == "president":
         return _president_fields(el)
-    rid = _text(el, "id")
+    f = _Children(el)
+    rid = f.text("id")
     if rid is None:
         return None, Reason.MISSING_ID, None
     if not re.fullmatch(r"\d+", rid):
         return None, Reason.INVALID_ID, f"id {rid!r} is not an integer"
-    start, why = _date(el, "start-date")
+    start, why = f.date("start-date")
     if why:
-        return None, why, f"start-date {_text(el, 'start-date')!r}"
-    end, why = _date(el, "end-date")
+        return None, why, f"start-date {f.text('start-date')!r}"
+    end, why = f.date("end-date")
     if why:
-        return None, why, f"end-date {_text(el, 'end-date')!r}"
+        return None, why, f"end-date {f.text('end-date')!r}"
     assert start is not None and end is not None
     if end < start:
         return None, Reason.END_BEFORE_START, f"{start} > {end}"
     ctag = "from" if kind == "visit" else "country"
-    cel = el.find(ctag)
+    cel = f.get(ctag)
     cid = norm_text(cel.get("id")) if cel is not None else None
     if not cid:
         return None, Reason.MISSING_COUNTRY, f"<{ctag}> has no id"
     if cid not in known_ids():
         return None, Reason.UNKNOWN_COUNTRY, f"{cid!r} not in countries.csv"
     iso3 = to_iso3(cid, start)
-    label = _text(el, ctag)
+    label = f.text(ctag)
     common = {
         "id": int(rid),
         "start_date": start,
         "end_date": end,
         "country_iso3": iso3,
-        "created_by": _text(el, "created-by"),
-        "created_datetime": _text(el, "created-datetime"),
-        "last_modified_by": _text(el, "last-modified-by"),
-        "last_modified_datetime": _text(el, "last-modified-datetime"),
+        "created_by": f.text("created-by"),
+        "created_datetime": f.text("created-datetime"),
+        "last_modified_by": f.text("last-modified-by"),
+        "last_modified_datetime": f.text("last-modified-datetime"),
     }
     if kind == "visit":
-        visitor = _text(el, "visitor")
+        visitor = f.text("visitor")
         people = split_visitors(visitor or "")
         first = people[0] if people else None
         return (
@@ -387,7 +414,7 @@ def _fields(el: etree._Element, kind: Kind) -> tuple[dict[str, Any] | None, str 
                 "visitors": [{"office": p.office, "name": p.name} for p in people],
                 "from_id": cid,
                 "from_label": label,
-                "description": _text(el, "description"),
+                "description": f.text("description"),
             },
             None,
             None,
@@ -397,12 +424,12 @@ def _fields(el: etree._Element, kind: Kind) -> tuple[dict[str, Any] | None, str 
             **common,
             "who": norm_text(el.get("who")),
             "role_attr": norm_text(el.get("role")),
-            "role": _text(el, "role"),
-            "name": _text(el, "name"),
+            "role": f.text("role"),
+            "name": f.text("name"),
             "country_id": cid,
             "country_label": label,
-            "locale": _text(el, "locale"),
-            "remarks": _text(el, "remarks"),
+            "locale": f.text("locale"),
+            "remarks": f.text("remarks"),
         },
         None,
         None,
@@ -411,38 +438,39 @@ def _fields(el: etree._Element, kind: Kind) -> tuple[dict[str, Any] | None, str 
 
 def _president_fields(el: etree._Element) -> tuple[dict[str, Any] | None, str | None, str | None]:
     n = norm_text(el.get("n"))
-    pid = _text(el, "id")
+    f = _Children(el)
+    pid = f.text("id")
     if pid is None:
         return None, Reason.MISSING_ID, None
     if n is None or not n.isdigit():
         return None, Reason.INVALID_ID, f"n={n!r} is not an integer"
-    took, why = _date(el, "took-office-date")
+    took, why = f.date("took-office-date")
     if why:
-        return None, why, f"took-office-date {_text(el, 'took-office-date')!r}"
-    left_el = el.find("left-office-date")
+        return None, why, f"took-office-date {f.text('took-office-date')!r}"
+    left_el = f.get("left-office-date")
     in_office = left_el is not None and left_el.get("still-in-office") == "true"
     left: date | None = None
     if not in_office:
-        left, why = _date(el, "left-office-date")
+        left, why = f.date("left-office-date")
         if why:
-            return None, why, f"left-office-date {_text(el, 'left-office-date')!r}"
-    death_el = el.find("death-year")
+            return None, why, f"left-office-date {f.text('left-office-date')!r}"
+    death_el = f.get("death-year")
     alive = death_el is not None and death_el.get("still-alive") == "true"
     return (
         {
             "n": int(n),
             "id": pid,
-            "name": _text(el, "name"),
-            "birth_year": _text(el, "birth-year"),
-            "death_year": None if alive else _text(el, "death-year"),
+            "name": f.text("name"),
+            "birth_year": f.text("birth-year"),
+            "death_year": None if alive else f.text("death-year"),
             "still_alive": alive,
             "took_office": took,
             "left_office": left,
             "still_in_office": in_office,
-            "created_by": _text(el, "created-by"),
-            "created_date": _text(el, "created-date"),
-            "last_modified_by": _text(el, "last-modified-by"),
-            "last_modified_date": _text(el, "last-modified-date"),
+            "created_by": f.text("created-by"),
+            "created_date": f.text("created-date"),
+            "last_modified_by": f.text("last-modified-by"),
+            "last_modified_date": f.text("last-modified-date"),
         },
         None,
         None,
@@ -528,9 +556,8 @@ def _parse_segment(res: FileResult, seg: Segment, tag: str, *, is_last: bool) ->
 def _load_element(res: FileResult, seg: Segment, el: etree._Element, raw: str) -> None:
     """Validate one record element and load it, or reject it with the reason."""
     fields, reason, detail = _fields(el, res.kind)
-    rid = _text(el, "id")
     if reason or fields is None:
-        _reject(res, seg, reason or Reason.MALFORMED_XML, detail, rid)
+        _reject(res, seg, reason or Reason.MALFORMED_XML, detail, _text(el, "id"))
         return
     model = _MODEL[res.kind]
     try:
@@ -538,7 +565,7 @@ def _load_element(res: FileResult, seg: Segment, el: etree._Element, raw: str) -
     except ValidationError as exc:
         msgs = "; ".join(str(e.get("msg")) for e in exc.errors())
         why = Reason.END_BEFORE_START if Reason.END_BEFORE_START in msgs else Reason.MALFORMED_XML
-        _reject(res, seg, why, msgs[:200], rid)
+        _reject(res, seg, why, msgs[:200], _text(el, "id"))
         return
     row = rec.model_dump()
     row["_raw"] = raw
@@ -560,11 +587,15 @@ class PresidentTerms:
                 r.took_office.date() if hasattr(r.took_office, "date") else r.took_office,
                 None if pd.isna(r.left_office) else (r.left_office.date() if hasattr(r.left_office, "date")
                                                      else r.left_office),
-                r.id,
+                str(r.id),
                 r.name,
             )
             for r in df.itertuples()
         ]
+        self._took = [t[0] for t in self._terms]
+        self._names: dict[str, str] = {}
+        for _took, _left, pid, name in self._terms:
+            self._names.setdefault(pid, str(name))
 
     def on(self, d: date | pd.Timestamp | None) -> str | None:
         """President id in office on ``d``; None before 1789, for missing dates or gaps."""
@@ -572,15 +603,17 @@ class PresidentTerms:
             return None
         if isinstance(d, pd.Timestamp):
             d = d.date()
-        for took, left, pid, _name in self._terms:
-            if took <= d and (left is None or d < left):
-                return str(pid)
-        return None
+        # Terms do not overlap, so only the last term that began by ``d`` can hold it.
+        i = bisect.bisect_right(self._took, d) - 1
+        if i < 0:
+            return None
+        _took, left, pid, _name = self._terms[i]
+        return pid if left is None or d < left else None
 
     def name_on(self, d: date | pd.Timestamp | None) -> str | None:
         """President's display name on ``d``."""
         pid = self.on(d)
-        return next((str(n) for _t, _l, p, n in self._terms if p == pid), None) if pid else None
+        return self._names.get(pid) if pid else None
 
 
 def president_on(d: date | pd.Timestamp | None, presidents: pd.DataFrame | PresidentTerms) -> str | None:
@@ -645,6 +678,7 @@ def read_official(root: Path) -> OfficialRecord:
     """
     root = Path(root)
     by_kind: dict[str, list[dict[str, Any]]] = {k.kind: [] for k in KINDS}
+    seen_by_kind: dict[str, dict[Any, dict[str, Any]]] = {k.kind: {} for k in KINDS}
     rejects: list[dict[str, Any]] = []
     report: list[dict[str, Any]] = []
     for spec, path in _iter_files(root):
@@ -657,7 +691,7 @@ def read_official(root: Path) -> OfficialRecord:
         else:
             res = parse_file(data, rel, spec.kind)
         key = "n" if spec.kind == "president" else "id"
-        seen = {r[key]: r for r in by_kind[spec.kind]}
+        seen = seen_by_kind[spec.kind]
         kept: list[dict[str, Any]] = []
         for rec in res.records:
             first = seen.get(rec[key])
