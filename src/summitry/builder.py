@@ -16,6 +16,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from summitry import __version__
 from summitry.curated import Curated, load_curated
@@ -87,10 +88,19 @@ def curated_frames(cur: Curated) -> dict[str, pd.DataFrame]:
     return {name: _frame(TABLES[name], r) for name, r in rows.items()}
 
 
+def _as_arrow(frame: pd.DataFrame) -> pa.Table | pd.DataFrame:
+    """Arrow inserts are about a quarter faster than pandas scans; a column Arrow cannot
+    type (mixed Python objects) falls back to the pandas scan, which casts per value."""
+    try:
+        return pa.Table.from_pandas(frame, preserve_index=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+        return frame
+
+
 def _write(con: duckdb.DuckDBPyConnection, table: Table, frame: pd.DataFrame) -> None:
     con.execute(table.ddl())
     if len(frame):
-        con.register("_frame", frame)
+        con.register("_frame", _as_arrow(frame))
         cols = ", ".join(f'"{c}"' for c in table.column_names)
         con.execute(f'INSERT INTO "{table.name}" ({cols}) SELECT {cols} FROM _frame')
         con.unregister("_frame")
@@ -132,6 +142,7 @@ def build(
     try:
         con = duckdb.connect(str(tmp))
         try:
+            con.execute("BEGIN")  # one commit for the whole build, not one per statement
             for name, frame in frames.items():
                 _write(con, TABLES[name], frame)
             out = TABLES["out_meetings"]
@@ -139,6 +150,7 @@ def build(
             con.execute(f'INSERT INTO out_meetings SELECT * FROM ({OUT_MEETINGS_SQL})')
             info_frame = pd.DataFrame(sorted(info.items()), columns=["key", "value"])
             _write(con, TABLES["build_info"], info_frame)
+            con.execute("COMMIT")
             con.execute("CHECKPOINT")
         finally:
             con.close()

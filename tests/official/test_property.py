@@ -68,3 +68,54 @@ def test_truncation(cut):
 def test_arbitrary_bytes(blob):
     for kind in ("president_trip", "visit", "president"):
         _check(parse_file(blob, "x.xml", kind))
+
+
+# --- the extraction's first-character gates change speed, never matches ---------------------
+def _phrase_parts() -> dict[str, list[str]]:
+    from summitry.official import names
+
+    offices = sorted(set(re.findall(r"[A-Z][a-z]+(?:\\s\+[A-Z][a-z]+)*", names.OFFICE)))
+    return {
+        "qualifier": sorted(names._QUALIFIERS),
+        "modifier": sorted(set(re.findall(r"[A-Za-z]+", names._MODIFIER))),
+        "office": [o.replace("\\s+", " ") for o in offices] + ["Minister", "President", "King"],
+        "ceremony": ["funeral", "state funeral", "memorial service", "burial", "inauguration", "swearing-in",
+                     "coronation", "enthronement", "investiture", "funeral ceremony"],
+        "name": ["Gul", "Erdogan", "Kohl", "de Klerk", "Lee Kuan Yew", "Hussein"],
+    }
+
+
+_PARTS = _phrase_parts()
+
+
+@st.composite
+def _meeting_text(draw) -> str:
+    """Text built like the remarks: [ceremony of|for] [X's] [qualifier] [modifier] office name, mixed case."""
+    pieces = []
+    for _ in range(draw(st.integers(1, 3))):
+        bits = [draw(st.sampled_from(["", "Met with", "and", "the", "Attended the", "(", "pre"]))]
+        if draw(st.booleans()):
+            bits.append(draw(st.sampled_from(_PARTS["ceremony"])) + " " + draw(st.sampled_from(["of", "for"])))
+        if draw(st.booleans()):
+            bits.append(draw(st.sampled_from(_PARTS["name"])) + draw(st.sampled_from(["'s", "\u2019s"])))
+        for part in ("qualifier", "modifier"):
+            if draw(st.booleans()):
+                bits.append(draw(st.sampled_from(_PARTS[part])))
+        bits += [draw(st.sampled_from(_PARTS["office"])), draw(st.sampled_from(_PARTS["name"]))]
+        words = " ".join(b for b in bits if b).split(" ")
+        i = draw(st.integers(0, len(words) - 1))  # change the case of one word
+        words[i] = draw(st.sampled_from([words[i].lower(), words[i].capitalize(), words[i].upper()]))
+        pieces.append(" ".join(words))
+    return draw(st.sampled_from([". ", ", ", "; "])).join(pieces)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_meeting_text())
+def test_regex_gates_keep_every_match(text):
+    from summitry.official import extract as ex
+
+    contact_ungated = re.compile(ex._CONTACT.pattern.replace(ex._CONTACT_GATE, "", 1))
+    ceremony_ungated = re.compile(ex._CEREMONY.pattern.replace("(?=[sfmbice])", "", 1))
+    for gated, ungated in ((ex._CONTACT, contact_ungated), (ex._CEREMONY, ceremony_ungated)):
+        assert gated.pattern != ungated.pattern
+        assert [m.span() for m in gated.finditer(text)] == [m.span() for m in ungated.finditer(text)]
