@@ -159,3 +159,16 @@ def test_parse_file_single_record_reasons(kwargs, reason):
     res = parse_file(_one_trip(**kwargs), "t.xml", "secretary_trip")
     assert res.read == 1 and not res.records
     assert [r["reason"] for r in res.rejects if r["level"] == "record"] == [reason]
+
+
+def test_fields_first_child_wins_comments_and_mixed_content():
+    """A repeated field keeps its first value (as ElementPath's find did); comments and nested
+    markup inside a field do not hide its text."""
+    xml = (b"<trips><trip who='x' role='president'><!-- note --><id>7</id><name>A</name>"
+           b"<start-date>2001-01-02</start-date><end-date>2001-01-03</end-date>"
+           b"<country id='france'>France</country><locale>Paris</locale>"
+           b"<remarks>Met <i>President</i>  Chirac&amp;eacute;.</remarks><remarks>second</remarks></trip></trips>")
+    res = parse_file(xml, "travels/president-travels/x.xml", "president_trip")
+    assert res.read == 1 and not res.rejects
+    rec = res.records[0]
+    assert rec["id"] == 7 and rec["remarks"] == "Met President Chirac\u00e9."

@@ -74,6 +74,7 @@ def _index(path: Path = TABLE_PATH) -> dict[str, tuple[CountryRow, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
+@lru_cache(maxsize=4)
 def known_ids(path: Path = TABLE_PATH) -> frozenset[str]:
     """Every HSG country id the table maps."""
     return frozenset(_index(path))
