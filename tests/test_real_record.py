@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
 import pytest
 
 import summitry
+from summitry.analysis import context as ctx
 
 
 @pytest.fixture(scope="module")
@@ -128,3 +130,23 @@ def test_first_meetings_every_president(real_db: Path) -> None:
     assert got[("trump-donald-j", "2017-01-20")] == ("2017-07-hamburg", 168)
     assert got[("trump-donald-j", "2025-01-20")] == ("2025-08-anchorage", 207)
     assert got[("biden-joseph-r", "2021-01-20")] == ("2021-06-geneva", 147)
+
+
+def test_events_since_previous_meeting_are_really_since_it(real_db: Path) -> None:
+    """Every event listed as "since the previous meeting" falls after that meeting; when none
+    does (Amman 1999 came five months after Clinton's Moscow visit), the background events
+    are listed under their own name, not as new ones."""
+    con = duckdb.connect(str(real_db), read_only=True)
+    ids = [r[0] for r in con.execute("SELECT meeting_id FROM meetings WHERE status = 'held'").fetchall()]
+    for mid in ids:
+        rel = ctx.context_report(con, mid)["relations"]
+        prev = rel["previous_meeting"]
+        for e in rel["events_since_previous_meeting"]:
+            assert prev is None or e["date"] > prev["date"], (mid, e)
+        assert not (rel["events_since_previous_meeting"] and rel["latest_events_before"]), mid
+    amman = ctx.context_report(con, "1999-02-amman")
+    assert amman["relations"]["events_since_previous_meeting"] == []
+    assert amman["relations"]["latest_events_before"]
+    sentence = next(s["sentence"] for s in amman["signals"] if s["dimension"] == "relations")
+    assert "no curated event since the previous meeting" in sentence
+    con.close()

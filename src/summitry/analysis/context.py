@@ -363,16 +363,20 @@ def relations(m: M, hist: list[M], periods: list[dict], events: list[dict]) -> d
     before = earlier(hist, m)
     since = before[-1].start if before else None
     recent = [e for e in events if e["date"] <= m.start and (since is None or e["date"] > since)]
-    if not recent:
-        recent = [e for e in events if e["date"] <= m.start][-3:]
+    # With nothing new since the previous meeting, the latest events before it still give the
+    # background, but under their own name: they are not "since the previous meeting".
+    latest = [] if recent else [e for e in events if e["date"] <= m.start][-3:]
     return {
         "period": _period_out(period) if period else None,
         "previous_meeting": _brief(before[-1]) if before else None,
-        "events_since_previous_meeting": [
-            {"id": e["entry_id"], "date": e["date"].isoformat(), "label": e["label"]} for e in recent
-        ],
+        "events_since_previous_meeting": [_event_out(e) for e in recent],
+        "latest_events_before": [_event_out(e) for e in latest],
         "known": bool(periods),
     }
+
+
+def _event_out(e: dict) -> dict:
+    return {"id": e["entry_id"], "date": e["date"].isoformat(), "label": e["label"]}
 
 
 def _period_out(p: dict) -> dict:

@@ -125,6 +125,11 @@ def relations_signal(r: dict) -> Signal | None:
     if events:
         labels = "; ".join(f"{e['label']} ({e['date']})" for e in events)
         parts.append(f"events since the previous meeting: {labels}")
+    elif rel.get("latest_events_before"):
+        events = rel["latest_events_before"]
+        labels = "; ".join(f"{e['label']} ({e['date']})" for e in events)
+        prefix = "no curated event since the previous meeting; " if rel["previous_meeting"] else ""
+        parts.append(f"{prefix}the latest before it: {labels}")
     if not parts:
         return None
     return {"dimension": "relations", "sentence": ", ".join(parts) + ".",
