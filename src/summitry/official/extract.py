@@ -126,7 +126,7 @@ _OF_COUNTRY = re.compile(
 
 def _country_at(text: str, pos: int) -> tuple[str | None, int]:
     """Resolve " of <Country>" starting at ``pos``; return (iso3, end) or (None, pos)."""
-    m = _OF_COUNTRY.match(text[pos:])
+    m = _OF_COUNTRY.match(text, pos)  # anchored at pos, without copying the rest of the text
     if not m:
         return None, pos
     words = m.group(1).split()
@@ -135,7 +135,7 @@ def _country_at(text: str, pos: int) -> tuple[str | None, int]:
         cand = " ".join(words[:n]).rstrip(".,")
         for key in (cand, cand.removeprefix("the ")):
             if key in names:
-                end = pos + m.start(1) + len(" ".join(words[:n]))
+                end = m.start(1) + len(" ".join(words[:n]))
                 if text[end - 1] == "." and not cand.endswith("."):
                     end -= 1
                 return names[key], end
