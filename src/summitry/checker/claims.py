@@ -196,6 +196,18 @@ def is_locative(text: str, m: Mention) -> bool:
     return bool(_LOC_AFTER.match(text, m.end))
 
 
+def _locative(text: str, m: Mention) -> bool:
+    """`is_locative`, answered once per place mention of the document being read (a place
+    is tested when a group is split by place and time, and again when its places are read)."""
+    memo: dict[int, bool] | None = getattr(_LOCAL, "locative", None)
+    if memo is None:
+        return is_locative(text, m)
+    hit = memo.get(m.start)
+    if hit is None:
+        hit = memo[m.start] = is_locative(text, m)
+    return hit
+
+
 def extract(
     text: str,
     sentences: list[tuple[int, int]],
@@ -208,10 +220,12 @@ def extract(
     """Every claim in the document, in order. The cue patterns run on the lowercased text
     (`lowered`, same length as `text`), which is faster than case-insensitive matching."""
     _LOCAL.original = text
+    _LOCAL.locative = {}
     try:
         return _extract(lowered if lowered is not None else lower_same_length(text), sentences, mentions, times, record)
     finally:
         _LOCAL.original = None
+        _LOCAL.locative = None
 
 
 def _extract(text: str, sentences: list[tuple[int, int]], mentions: list[Mention], times: list[TimeMention],
@@ -263,10 +277,11 @@ def _merge_into(existing: list[Claim], claim: Claim) -> bool:
 
 def _clause_claims(text: str, cs: int, ce: int, items: list[object], sentence: tuple[int, int],
                    record: Record, prev: Claim | None) -> list[Claim]:
-    clause_text = text[cs:ce]
-    if HYPOTHETICAL.search(clause_text):
-        return []
     leaders = [x for x in items if isinstance(x, Mention) and x.kind == "leader"]
+    if not leaders and prev is None:
+        return []  # no names and no claim to continue: no need to test the clause's mood
+    if HYPOTHETICAL.search(text, cs, ce):
+        return []
     attrs = [x for x in items if not (isinstance(x, Mention) and x.kind == "leader")]
     if not leaders:
         claim = _anaphoric(text, cs, ce, attrs, sentence, prev)
@@ -308,7 +323,7 @@ def _claims_of_group(text: str, g: _Group, seg: tuple[int, int], sentence: tuple
 
 def _split_pairs(text: str, g: _Group) -> list[_Group]:
     """"in Hamburg in July 2017 and in Da Nang that November": one claim per place and time."""
-    places = [x for x in g.attrs if isinstance(x, Mention) and x.kind == "place" and is_locative(text, x)]
+    places = [x for x in g.attrs if isinstance(x, Mention) and x.kind == "place" and _locative(text, x)]
     times = [x for x in g.attrs if isinstance(x, TimeMention)]
     if len(places) < 2 or len(times) != len(places):
         return [g]
@@ -396,7 +411,7 @@ def _places(text: str, attrs: list[object]) -> list[PlaceClaim]:
             continue  # "Geneva, Switzerland": the city says it
         if out and out[-1].place.level in ("city", "site") and place.level == "region" and text[out[-1].end:x.start] in (", ", ","):
             continue  # "Crawford, Texas"
-        if not is_locative(text, x):
+        if not _locative(text, x):
             continue
         qualifier = place.level == "country" and bool(_QUALIFIER_BEFORE.search(text, max(0, x.start - 60), x.start))
         out.append(PlaceClaim(place, x.start, x.end, x.text, qualifier))
@@ -493,6 +508,8 @@ def _group_claim(text: str, g: _Group, part: tuple[int, int], whole: tuple[int, 
     options = [tuple(m.value) for m in g.leaders]  # type: ignore[arg-type]
     sides = {side(record.leaders[i].state) for opt in options for i in opt if i in record.leaders}
     pair = "US" in sides and "RU" in sides
+    if not pair and not (sides & {"US", "RU"} and VISIT_CUE.search(seg)):
+        return None  # a lone leader who visits or hosts no one: decided before reading the details
     claim = Claim(0, 0, sentence, list(g.leaders), options)
     _fill_common(claim, text, seg_start, seg_end, g.attrs)
     has_attr = bool(claim.places or claim.times)
@@ -501,7 +518,7 @@ def _group_claim(text: str, g: _Group, part: tuple[int, int], whole: tuple[int, 
             return None
         if not (has_attr or claim.event or claim.host or claim.mode or claim.superlative or claim.officials is not None):
             return None  # "Trump's meetings with Putin": nothing to check
-    elif not (sides & {"US", "RU"} and VISIT_CUE.search(seg) and has_attr):
+    elif not has_attr:
         return None
     if not pair:
         claim.superlative = None  # "Clinton's first visit to Moscow": too open to check
