@@ -78,9 +78,32 @@ def lower_same_length(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+_ASCII_WORDS = bytes(c if not _NONWORD.match(chr(c)) else 32 for c in range(128)) + b" " * 128
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def prepare(text: str, lowered: str | None = None) -> str:
-    """The scan text: lowercased, non-alphanumerics as spaces, one space either side."""
-    return " " + _NONWORD.sub(" ", lowered if lowered is not None else lower_same_length(text)) + " "
+    """The scan text: lowercased, non-alphanumerics as spaces, one space either side.
+
+    Same as ``_NONWORD.sub(" ", lowered)``, done mostly in C: every character outside
+    ASCII is encoded as '?' and every non-alphanumeric byte translated to a space, then
+    the letters and digits outside ASCII (é, ñ, ß: rare in English text) are put back.
+    """
+    low = lowered if lowered is not None else lower_same_length(text)
+    out = low.encode("ascii", "replace").translate(_ASCII_WORDS).decode("ascii")
+    if not low.isascii():
+        pieces = []
+        pos = 0
+        for m in _NON_ASCII.finditer(low):
+            c = m.group()
+            if c.isalnum():  # what \w means for a character outside ASCII
+                i = m.start()
+                pieces += (out[pos:i], c)
+                pos = i + 1
+        if pieces:
+            pieces.append(out[pos:])
+            out = "".join(pieces)
+    return " " + out + " "
 
 
 def key_of(surface: str) -> str:
