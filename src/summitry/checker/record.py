@@ -48,8 +48,9 @@ class Leader:
     aliases: tuple[str, ...]
     terms: tuple[tuple[dt.date, dt.date | None], ...]
 
-    @property
+    @cached_property
     def surname(self) -> str:
+        """The last name (suffixes dropped), worked out once: corrections name the pair."""
         parts = [p for p in self.name.replace(",", " ").split() if p.rstrip(".").lower() not in {"jr", "sr", "ii", "iii"}]
         return parts[-1] if parts else self.name
 

@@ -97,13 +97,15 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 @lru_cache(maxsize=4096)
-def _name_pattern(name: str) -> re.Pattern[str]:
-    """A place name as a whole-word pattern over folded text, compiled once per name."""
-    return re.compile(r"(?<![\w])" + re.escape(fold(name.lower())) + r"(?![\w])")
+def _name_pattern(name: str) -> tuple[str, re.Pattern[str]]:
+    """A place name folded, and as a whole-word pattern over folded text: made once per name."""
+    folded = fold(name.lower())
+    return folded, re.compile(r"(?<![\w])" + re.escape(folded) + r"(?![\w])")
 
 
 def _mentions(hay: str, name: str) -> bool:
-    return _name_pattern(name).search(hay) is not None
+    folded, pattern = _name_pattern(name)
+    return folded in hay and pattern.search(hay) is not None  # most meetings lack the name altogether
 
 
 def place_fits(pc: PlaceClaim, m: Meeting, strict: bool = True) -> bool | None:
@@ -248,7 +250,10 @@ def verify(claim: Claim, record: Record, article_date: dt.date | None = None) ->
             return Verdict(SUPPORTED, evidence=ids, reason="each stated place matches a meeting in the record")
         return Verdict(NOT_IN_RECORD, reason="the record cannot confirm every stated place")
     held = [m for m in (_pool(claim, record) if claim.options else record.meetings) if m.status == "held"]
-    with_them = [m for m in held if participants_fit(claim, m)]
+    if claim.options and all(len(o) == 1 for o in claim.options):
+        with_them = held  # the pool is the meetings of exactly these leaders
+    else:
+        with_them = [m for m in held if participants_fit(claim, m)]
     fitting = [m for m in with_them if time_fits(claim, m)]
     if claim.each_year:
         missing = [y for y in claim.each_year if not any(y in (m.start.year, m.end.year) for m in fitting)]
