@@ -18,6 +18,7 @@ import re
 import threading
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from summitry.checker.dates import TimeMention, TimeSpec
 from summitry.checker.gazetteer import Gazetteer, Mention, Place, lower_same_length
@@ -161,7 +162,13 @@ class _Group:
         return self.leaders[-1].end
 
 
+# every clause split holds one of these; most sentences hold none and are one clause
+_MAY_SPLIT = re.compile(r"[;—–]|--|whil|wherea|,\s+but")
+
+
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    if not _MAY_SPLIT.search(text, start, end):
+        return [(start, end)] if end > start else []
     out = []
     pos = start
     for m in _CLAUSE_SPLIT.finditer(text, start, end):
@@ -231,8 +238,7 @@ def extract(
 def _extract(text: str, sentences: list[tuple[int, int]], mentions: list[Mention], times: list[TimeMention],
              record: Record) -> list[Claim]:
     items: list[object] = sorted(
-        [m for m in mentions if m.kind in ("leader", "place", "event")] + list(times),
-        key=lambda x: x.start,  # type: ignore[attr-defined]
+        [m for m in mentions if m.kind in ("leader", "place", "event")] + list(times), key=attrgetter("start"),
     )
     starts = [x.start for x in items]  # type: ignore[attr-defined]
     claims: list[Claim] = []
@@ -242,12 +248,14 @@ def _extract(text: str, sentences: list[tuple[int, int]], mentions: list[Mention
         lo, hi = bisect_left(starts, s), bisect_left(starts, e)
         if lo == hi:
             continue
-        if QUESTION.search(text, s, e):
+        if text.find("?", s, e) != -1 and QUESTION.search(text, s, e):
             continue
         sentence_items = items[lo:hi]
         sentence_claims: list[Claim] = []
         for cs, ce in clauses(text, s, e):
-            clause_items = [x for x in sentence_items if cs <= x.start < ce]  # type: ignore[attr-defined]
+            # a sentence of one clause (the common case) needs no filtering
+            clause_items = sentence_items if (cs, ce) == (s, e) else [
+                x for x in sentence_items if cs <= x.start < ce]  # type: ignore[attr-defined]
             if not clause_items:
                 continue
             prev = sentence_claims[-1] if sentence_claims else (last if last_sentence == si - 1 else None)
@@ -346,8 +354,8 @@ def _split_pairs(text: str, g: _Group) -> list[_Group]:
     return out
 
 
-def _sides_of(m: Mention, record: Record) -> set[str | None]:
-    return {side(record.leaders[i].state) for i in m.value if i in record.leaders}  # type: ignore[attr-defined]
+def _sides_of(m: Mention, record: Record) -> frozenset[str | None]:
+    return record.sides(m.value)
 
 
 def _groups(text: str, items: list[object], record: Record) -> list[_Group]:
@@ -464,11 +472,24 @@ def _span(text: str, parts: list[object], sentence: tuple[int, int]) -> tuple[in
     return start, end
 
 
+def _by_first_letter(words: list[str]) -> str:
+    """An alternation of literal words grouped by first character ("c(?:ancel|ollapsed)"):
+    it matches where the plain alternation does, and the regex engine skips every position
+    whose character starts no word instead of trying each word there."""
+    firsts: dict[str, list[str]] = {}
+    for w in words:
+        firsts.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(re.escape(c) + "(?:" + "|".join(rest) + ")" for c, rest in firsts.items())
+
+
 # one scan per clause for the rare cues; the precise patterns run only where one occurs
-_RARE = re.compile(
-    r"(official|aide|advis|note|interpret|one-on-one|private|informal)|(lateral)|(first|last|final|recent|latest|inaugural)"
-    r"|(neutral|third)|(margins|sidelines|fringes)|(cancel|called off|scrapped|collapsed|postponed)"
-)
+_RARE_WORDS = [
+    ["official", "aide", "advis", "note", "interpret", "one-on-one", "private", "informal"], ["lateral"],
+    ["first", "last", "final", "recent", "latest", "inaugural"], ["neutral", "third"], ["margins", "sidelines", "fringes"],
+    ["cancel", "called off", "scrapped", "collapsed", "postponed"],
+]
+_RARE = re.compile("|".join("(" + "|".join(words) + ")" for words in _RARE_WORDS))
+_ANY_RARE = re.compile(_by_first_letter([w for words in _RARE_WORDS for w in words]))  # most clauses have none
 _OFFICIALS, _LATERAL, _SUPER, _NEUTRAL, _MARGINS, _CANCEL = range(1, 7)
 
 
@@ -478,7 +499,7 @@ def _fill_common(claim: Claim, text: str, seg_start: int, seg_end: int, attrs: l
     claim.times, claim.time, claim.each_year = _times(text, attrs)
     claim.event = _events(text, attrs, seg_start, seg_end) if any(
         isinstance(x, Mention) and x.kind == "event" for x in attrs) else None
-    rare = {m.lastindex for m in _RARE.finditer(seg)}
+    rare = {m.lastindex for m in _RARE.finditer(seg)} if _ANY_RARE.search(seg) else set()
     if _OFFICIALS in rare and NO_OFFICIALS.search(seg):
         claim.officials = False
     if _LATERAL in rare:
@@ -506,7 +527,7 @@ def _group_claim(text: str, g: _Group, part: tuple[int, int], whole: tuple[int, 
     seg_start, seg_end = part
     seg = text[whole[0]:whole[1]]
     options = [tuple(m.value) for m in g.leaders]  # type: ignore[arg-type]
-    sides = {side(record.leaders[i].state) for opt in options for i in opt if i in record.leaders}
+    sides = frozenset().union(*(record.sides(opt) for opt in options))
     pair = "US" in sides and "RU" in sides
     if not pair and not (sides & {"US", "RU"} and VISIT_CUE.search(seg)):
         return None  # a lone leader who visits or hosts no one: decided before reading the details
@@ -582,7 +603,8 @@ def _setting(text: str, claim: Claim, g: _Group, record: Record, lead: bool = Tr
                 claim.host = states.pop()
                 claim.host_text = a.text
     for x in g.attrs:
-        if isinstance(x, Mention) and x.kind == "place" and _HOSTED_BY.search(text, max(0, x.start - 20), x.start):
+        if (isinstance(x, Mention) and x.kind == "place" and text.find("hosted by", max(0, x.start - 20), x.start) != -1
+                and _HOSTED_BY.search(text, max(0, x.start - 20), x.start)):
             claim.host = x.value.state  # type: ignore[attr-defined]
             claim.host_text = x.text
     if claim.host is None and len(g.leaders) == 1 and claim.places:

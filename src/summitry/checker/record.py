@@ -116,12 +116,21 @@ class Record:
     path: Path | None = None
     by_leader: dict[str, list[Meeting]] = field(default_factory=dict)
     _with_all: dict[tuple[str, ...], tuple[Meeting, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _sides: dict[tuple[str, ...], frozenset[str | None]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.meetings.sort(key=lambda m: (m.start, m.id))
         for m in self.meetings:
             for pid in m.participants:
                 self.by_leader.setdefault(pid, []).append(m)
+
+    def sides(self, ids: tuple[str, ...]) -> frozenset[str | None]:
+        """The sides ('US', 'RU' or None) of the leaders ``ids`` the record knows: a name's
+        candidates are looked up once per record, not at every mention of the name."""
+        hit = self._sides.get(ids)
+        if hit is None:
+            hit = self._sides[ids] = frozenset(side(self.leaders[i].state) for i in ids if i in self.leaders)
+        return hit
 
     def with_all(self, ids: list[str]) -> list[Meeting]:
         """Meetings in which every one of ``ids`` took part (all meetings for none)."""
