@@ -163,7 +163,7 @@ class _Group:
 
 
 # every clause split holds one of these; most sentences hold none and are one clause
-_MAY_SPLIT = re.compile(r"[;—–]|--|whil|wherea|,\s+but")
+_MAY_SPLIT = re.compile(r";|—|–|--|whil|wherea|,\s+but")  # literal-first alternatives: the fastest form
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
