@@ -516,7 +516,8 @@ def _fill_common(claim: Claim, text: str, seg_start: int, seg_end: int, attrs: l
     elif claim.event or (_MARGINS in rare and not claim.exclude_multilateral):
         claim.mode = "multilateral"
     claim.cancelled = _CANCEL in rare and bool(CANCELLED.search(seg))
-    noun = _NOUN.search(seg)
+    has_noun = "summit" in seg or "meeting" in seg or "visit" in seg or "talks" in seg  # what _NOUN needs
+    noun = _NOUN.search(seg) if has_noun else None
     if noun:
         claim.noun = noun.group(1).lower()
 
