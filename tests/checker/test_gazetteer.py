@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summitry.checker.gazetteer import Gazetteer, Mention, gazetteer_for, prepare
+from summitry.checker.gazetteer import Gazetteer, Mention, gazetteer_for, lower_same_length, prepare
 from summitry.checker.record import Record
 
 
@@ -93,3 +94,9 @@ def test_matcher_never_raises_and_spans_are_sane(fixture_record: Record, text: s
         assert text[m.start:m.end] == m.text
         last = m.end
     assert len(prepare(text)) == len(text) + 2
+
+
+def test_prepare_is_the_word_character_rule_for_every_code_point() -> None:
+    """`prepare` works through bytes for speed; it must equal the regex definition everywhere."""
+    every = "".join(chr(i) for i in range(0x110000))
+    assert prepare(every) == " " + re.sub(r"[\W_]", " ", lower_same_length(every)) + " "

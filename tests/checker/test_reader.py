@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 import time
 
 import pytest
@@ -181,3 +183,12 @@ def test_plain_text_maps_every_character(text: str) -> None:
     for i, ch in enumerate(doc.text):
         if not ch.isspace() and ch != "\ufffd":
             assert text[doc.orig_start(i)] == ch
+
+
+def test_odd_whitespace_pattern_matches_its_plain_definition() -> None:
+    """`reader._ODD_WS` is written for speed; it must find exactly what r"\\s{2,}|[^\\S ]" finds."""
+    plain = re.compile(r"\s{2,}|[^\S ]")
+    for n in range(7):
+        for chars in itertools.product(" \t\n\xa0a", repeat=n):
+            s = "".join(chars)
+            assert [m.span() for m in reader._ODD_WS.finditer(s)] == [m.span() for m in plain.finditer(s)], repr(s)

@@ -9,8 +9,11 @@ claims (a repeated paragraph) are verified once.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -115,8 +118,31 @@ def _key(c: Claim) -> tuple:
     )
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while an article is checked.
+
+    The pipeline allocates ~10^5 small objects per megabyte (mentions, time expressions,
+    claims) and makes no reference cycles, so reference counting frees all of it; but the
+    allocations trigger full collections that walk the whole heap, which cost ~20% of a
+    large article's time. The previous state is restored (nested calls leave it alone).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def check_document(doc: reader.Document, record: Record, article_date: dt.date | None = None) -> CheckResult:
     """Check an already-read document against a record."""
+    with _collector_paused():
+        return _check_document(doc, record, article_date)
+
+
+def _check_document(doc: reader.Document, record: Record, article_date: dt.date | None) -> CheckResult:
     gaz = gazetteer_for(record)
     text = doc.text
     lowered = lower_same_length(text)
@@ -159,7 +185,8 @@ def check_text(
     ``article_date`` anchors "on Friday" and "last year"; without it the dateline near
     the top of the article is used when there is one.
     """
-    doc = reader.read(text, content_type, name=name)
+    with _collector_paused():
+        doc = reader.read(text, content_type, name=name)
     rec = record if record is not None else get_record(db)
     return check_document(doc, rec, dates.parse_date(article_date))
 

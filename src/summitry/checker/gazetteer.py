@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import ahocorasick
@@ -77,9 +78,32 @@ def lower_same_length(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+_ASCII_WORDS = bytes(c if not _NONWORD.match(chr(c)) else 32 for c in range(128)) + b" " * 128
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def prepare(text: str, lowered: str | None = None) -> str:
-    """The scan text: lowercased, non-alphanumerics as spaces, one space either side."""
-    return " " + _NONWORD.sub(" ", lowered if lowered is not None else lower_same_length(text)) + " "
+    """The scan text: lowercased, non-alphanumerics as spaces, one space either side.
+
+    Same as ``_NONWORD.sub(" ", lowered)``, done mostly in C: every character outside
+    ASCII is encoded as '?' and every non-alphanumeric byte translated to a space, then
+    the letters and digits outside ASCII (é, ñ, ß: rare in English text) are put back.
+    """
+    low = lowered if lowered is not None else lower_same_length(text)
+    out = low.encode("ascii", "replace").translate(_ASCII_WORDS).decode("ascii")
+    if not low.isascii():
+        pieces = []
+        pos = 0
+        for m in _NON_ASCII.finditer(low):
+            c = m.group()
+            if c.isalnum():  # what \w means for a character outside ASCII
+                i = m.start()
+                pieces += (out[pos:i], c)
+                pos = i + 1
+        if pieces:
+            pieces.append(out[pos:])
+            out = "".join(pieces)
+    return " " + out + " "
 
 
 def key_of(surface: str) -> str:
@@ -118,6 +142,11 @@ class Entry:
     @property
     def plain(self) -> bool:
         return self.case == "any" and not (self.dot or self.abbr or self.kind == "leader")
+
+    @property
+    def cap_only(self) -> bool:
+        """Accepted exactly when the surface starts with a capital or a digit (most places, months)."""
+        return self.case == "cap" and not (self.dot or self.abbr or self.kind == "leader")
 
 
 class Mention(NamedTuple):
@@ -162,25 +191,39 @@ class Gazetteer:
         n = len(text)
         found: list[Mention] = []
         append = found.append
-        for e, (klen, entries, plain) in self.automaton.iter(s):
+        new = tuple.__new__  # a Mention without the NamedTuple's Python-level __new__: there are many
+        for e, (klen, entries, rule) in self.automaton.iter(s):
             start = e - klen + 1  # in text coordinates: key spans s[start .. e], text = s[1:]
             end = e - 1
-            if plain:  # years, relative phrases: no rule to check
-                append(Mention(start, end, entries[0].kind, entries[0].value, text[start:end]))
-                continue
-            for entry in entries:
-                m = _accept(entry, text, start, end, n)
-                if m is not None:
-                    append(m)
-                    break
+            if rule == _PLAIN:  # years, relative phrases: no rule to check
+                entry = entries[0]
+                append(new(Mention, (start, end, entry.kind, entry.value, text[start:end], False)))
+            elif rule == _CAP_ONLY:  # the first entry wins when the name is capitalised, else none does
+                first = text[start]
+                if first.isupper() or first.isdigit():
+                    entry = entries[0]
+                    append(new(Mention, (start, end, entry.kind, entry.value, text[start:end], entry.surname)))
+            else:
+                for entry in entries:
+                    m = _accept(entry, text, start, end, n)
+                    if m is not None:
+                        append(m)
+                        break
         if not found:
             return found
-        found.sort(key=lambda m: (m.start, m.start - m.end))
+        # longest-leftmost: by start, and at one start the longer name first. Hits come in
+        # order of their end, so reversed they are longest-first at each start, and a stable
+        # sort on the start alone keeps that
+        found.reverse()
+        found.sort(key=itemgetter(0))
         out = [found[0]]
         for m in found[1:]:
             if m.start >= out[-1].end:
                 out.append(m)
         return out
+
+
+_PLAIN, _CAP_ONLY, _GENERAL = range(3)  # how a key's hits are checked (stored with the key)
 
 
 def _accept(entry: Entry, text: str, start: int, end: int, n: int) -> Mention | None:
@@ -320,7 +363,9 @@ def build_gazetteer(record: Record) -> Gazetteer:
     for k, items in table.items():
         items.sort(key=lambda pe: pe[0])
         entries = tuple(dict.fromkeys(e for _, e in items))
-        A.add_word(k, (len(k), entries, len(entries) == 1 and entries[0].plain))
+        rule = (_PLAIN if len(entries) == 1 and entries[0].plain
+                else _CAP_ONLY if all(e.cap_only for e in entries) else _GENERAL)
+        A.add_word(k, (len(k), entries, rule))
     A.make_automaton()
     for low, p in list(places.items()):
         places.setdefault(fold(low), p)

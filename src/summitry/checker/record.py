@@ -12,6 +12,7 @@ import datetime as dt
 import os
 import threading
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import duckdb
@@ -47,8 +48,9 @@ class Leader:
     aliases: tuple[str, ...]
     terms: tuple[tuple[dt.date, dt.date | None], ...]
 
-    @property
+    @cached_property
     def surname(self) -> str:
+        """The last name (suffixes dropped), worked out once: corrections name the pair."""
         parts = [p for p in self.name.replace(",", " ").split() if p.rstrip(".").lower() not in {"jr", "sr", "ii", "iii"}]
         return parts[-1] if parts else self.name
 
@@ -83,6 +85,24 @@ class Meeting:
     sources: tuple[dict, ...]
     families: frozenset[str] = frozenset()  # multilateral event families (G20, APEC...)
 
+    @cached_property
+    def participant_set(self) -> frozenset[str]:
+        """The participants as a set, built once: verification tests it for every claim."""
+        return frozenset(self.participants)
+
+    def place_names(self, with_notes: bool) -> str:
+        """City, region, site and event (and the notes), lowercased and accent-folded, for
+        place look-ups; folded once per meeting, not once per claim checked against it."""
+        return self._place_names[with_notes]
+
+    @cached_property
+    def _place_names(self) -> tuple[str, str]:
+        from summitry.checker.gazetteer import fold
+
+        parts = [self.city, self.region, self.site, self.event]
+        return (fold(" | ".join(x for x in parts if x).lower()),
+                fold(" | ".join(x for x in [*parts, self.notes] if x).lower()))
+
     @property
     def text_fields(self) -> str:
         """Everything that names where the meeting was, lowercased, for place look-ups."""
@@ -95,6 +115,8 @@ class Record:
     meetings: list[Meeting]
     path: Path | None = None
     by_leader: dict[str, list[Meeting]] = field(default_factory=dict)
+    _with_all: dict[tuple[str, ...], tuple[Meeting, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _sides: dict[tuple[str, ...], frozenset[str | None]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.meetings.sort(key=lambda m: (m.start, m.id))
@@ -102,13 +124,25 @@ class Record:
             for pid in m.participants:
                 self.by_leader.setdefault(pid, []).append(m)
 
+    def sides(self, ids: tuple[str, ...]) -> frozenset[str | None]:
+        """The sides ('US', 'RU' or None) of the leaders ``ids`` the record knows: a name's
+        candidates are looked up once per record, not at every mention of the name."""
+        hit = self._sides.get(ids)
+        if hit is None:
+            hit = self._sides[ids] = frozenset(side(self.leaders[i].state) for i in ids if i in self.leaders)
+        return hit
+
     def with_all(self, ids: list[str]) -> list[Meeting]:
         """Meetings in which every one of ``ids`` took part (all meetings for none)."""
         if not ids:
             return list(self.meetings)
-        need = set(ids)
-        pool = min((self.by_leader.get(i, []) for i in ids), key=len)
-        return [m for m in pool if need <= set(m.participants)]
+        key = tuple(ids)
+        hit = self._with_all.get(key)
+        if hit is None:  # a handful of leader combinations per record: each filtered once
+            need = set(ids)
+            pool = min((self.by_leader.get(i, []) for i in ids), key=len)
+            hit = self._with_all[key] = tuple(m for m in pool if need <= m.participant_set)
+        return list(hit)
 
 
 def _date(v: object) -> dt.date:

@@ -17,6 +17,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from summitry.checker.claims import Claim, PlaceClaim
 from summitry.checker.gazetteer import fold
@@ -95,13 +96,16 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _names(m: Meeting, with_notes: bool) -> str:
-    parts = [m.city, m.region, m.site, m.event] + ([m.notes] if with_notes else [])
-    return fold(" | ".join(x for x in parts if x).lower())
+@lru_cache(maxsize=4096)
+def _name_pattern(name: str) -> tuple[str, re.Pattern[str]]:
+    """A place name folded, and as a whole-word pattern over folded text: made once per name."""
+    folded = fold(name.lower())
+    return folded, re.compile(r"(?<![\w])" + re.escape(folded) + r"(?![\w])")
 
 
 def _mentions(hay: str, name: str) -> bool:
-    return re.search(r"(?<![\w])" + re.escape(fold(name.lower())) + r"(?![\w])", hay) is not None
+    folded, pattern = _name_pattern(name)
+    return folded in hay and pattern.search(hay) is not None  # most meetings lack the name altogether
 
 
 def place_fits(pc: PlaceClaim, m: Meeting, strict: bool = True) -> bool | None:
@@ -111,13 +115,13 @@ def place_fits(pc: PlaceClaim, m: Meeting, strict: bool = True) -> bool | None:
     p = pc.place
     if p.level == "country":
         return same_state(p.state, m.venue_state)
-    if _mentions(_names(m, with_notes=False), p.name):
+    if _mentions(m.place_names(with_notes=False), p.name):
         return True
     if not same_state(p.state, m.venue_state):
         return False
     if p.level == "region" and m.region:
         return fold(m.region.lower()) == fold(p.name.lower())
-    if _mentions(_names(m, with_notes=True), p.name):
+    if _mentions(m.place_names(with_notes=True), p.name):
         return True
     far = p.level != "region" and None not in (p.lat, p.lon, m.lat, m.lon) and _km(
         (p.lat, p.lon), (m.lat, m.lon)) > NEAR_KM  # type: ignore[arg-type]
@@ -135,8 +139,8 @@ def time_fits(claim: Claim, m: Meeting) -> bool:
 
 
 def participants_fit(claim: Claim, m: Meeting) -> bool:
-    ps = set(m.participants)
-    return all(ps.intersection(opt) for opt in claim.options)
+    ps = m.participant_set
+    return all(not ps.isdisjoint(opt) for opt in claim.options)
 
 
 def _event_fits(claim: Claim, m: Meeting) -> bool | None:
@@ -213,6 +217,18 @@ def _fit(claim: Claim, m: Meeting) -> _Fit:
                 claim.event is not None)
 
 
+def _agrees(claim: Claim, m: Meeting) -> bool:
+    """``_fit(claim, m).agrees``, stopping at the first detail that does not agree: most
+    meetings of a pair fail on the first place, so the rest is never computed."""
+    strict = len(claim.options) >= 2
+    for p in claim.places:
+        if not p.qualifier and place_fits(p, m, strict) is not True:
+            return False
+    if claim.event is not None and _event_fits(claim, m) is not True:
+        return False
+    return _host_fits(claim, m) is not False and _mode_fits(claim, m) is not False and _officials_fit(claim, m) is not False
+
+
 # --- verdicts ---------------------------------------------------------------------------
 
 
@@ -234,7 +250,11 @@ def verify(claim: Claim, record: Record, article_date: dt.date | None = None) ->
             return Verdict(SUPPORTED, evidence=ids, reason="each stated place matches a meeting in the record")
         return Verdict(NOT_IN_RECORD, reason="the record cannot confirm every stated place")
     held = [m for m in (_pool(claim, record) if claim.options else record.meetings) if m.status == "held"]
-    fitting = [m for m in held if participants_fit(claim, m) and time_fits(claim, m)]
+    if claim.options and all(len(o) == 1 for o in claim.options):
+        with_them = held  # the pool is the meetings of exactly these leaders
+    else:
+        with_them = [m for m in held if participants_fit(claim, m)]
+    fitting = [m for m in with_them if time_fits(claim, m)]
     if claim.each_year:
         missing = [y for y in claim.each_year if not any(y in (m.start.year, m.end.year) for m in fitting)]
         if missing:
@@ -254,7 +274,7 @@ def verify(claim: Claim, record: Record, article_date: dt.date | None = None) ->
         return Verdict(NOT_IN_RECORD, reason="no participants to check")
     # the leaders met at the stated place, but not at the stated time
     if claim.time is not None and claim.places and not any(t.relative for t in claim.times):
-        same_place = [m for m in held if participants_fit(claim, m) and _fit(claim, m).agrees]
+        same_place = [m for m in with_them if _agrees(claim, m)]
         if same_place and not any(time_fits(claim, m) for m in same_place):
             best = min(same_place, key=lambda m: abs((m.start - claim.time.start).days))  # type: ignore[union-attr]
             return Verdict(CONTRADICTED, _year_correction(claim, best, record, same_place), [m.id for m in same_place],
@@ -287,7 +307,7 @@ def _cancelled(claim: Claim, record: Record) -> Verdict | None:
     if not claim.options:
         return None
     planned = [m for m in _pool(claim, record) if m.status != "held" and participants_fit(claim, m)
-               and time_fits(claim, m) and _fit(claim, m).agrees]
+               and time_fits(claim, m) and _agrees(claim, m)]
     if not planned or claim.time is None:
         return None
     m = planned[0]
