@@ -12,6 +12,7 @@ import datetime as dt
 import gc
 import json
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -118,6 +119,11 @@ def _key(c: Claim) -> tuple:
     )
 
 
+_gc_lock = threading.Lock()
+_gc_depth = 0  # checks running now, across threads
+_gc_was_enabled = False  # the collector's state when the first of them began
+
+
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while an article is checked.
@@ -125,15 +131,22 @@ def _collector_paused() -> Iterator[None]:
     The pipeline allocates ~10^5 small objects per megabyte (mentions, time expressions,
     claims) and makes no reference cycles, so reference counting frees all of it; but the
     allocations trigger full collections that walk the whole heap, which cost ~20% of a
-    large article's time. The previous state is restored (nested calls leave it alone).
+    large article's time. Checks can overlap on a web server's threads, so a counter under
+    a lock decides: the first check in pauses, the last one out restores the state found.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
+    global _gc_depth, _gc_was_enabled
+    with _gc_lock:
+        if _gc_depth == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_depth += 1
     try:
         yield
     finally:
-        if was_enabled:
-            gc.enable()
+        with _gc_lock:
+            _gc_depth -= 1
+            if _gc_depth == 0 and _gc_was_enabled:
+                gc.enable()
 
 
 def check_document(doc: reader.Document, record: Record, article_date: dt.date | None = None) -> CheckResult:
