@@ -93,6 +93,45 @@ def main() -> None:
     ratio = t_pipe / t_bare
     print(f"ratio pipeline / bare scan: {ratio:.1f}x  (target <= 10x)   throughput target >= 1 MB/s: "
           f"{'met' if mb / t_pipe >= 1 else 'NOT met'}")
+    floors(text, gaz, t_bare, args.runs)
+
+
+def floors(text: str, gaz, t_bare: float, runs: int) -> None:  # type: ignore[no-untyped-def]
+    """Stages every claim check needs before any claim is built, each timed alone.
+
+    Their sum is a floor for the pipeline as designed: reading the Markdown (offsets kept),
+    preparing the scan text, the gazetteer scan with its word-boundary and capitalisation
+    checks, sentence splitting, and resolving the dates the claims will be anchored on.
+    """
+    import gc
+
+    from summitry.checker import dates, reader
+    from summitry.checker.gazetteer import lower_same_length, prepare
+
+    doc = reader.read(text, "markdown")
+    clean = doc.text
+    lowered = lower_same_length(clean)
+    prepared = prepare(clean, lowered)
+    mentions = gaz.scan(clean, prepared)
+    starts = [a for a, _ in reader.sentences(clean)]
+    stages = {
+        "read Markdown, keep offsets": lambda: reader.read(text, "markdown"),
+        "lowercase + prepare the scan text": lambda: prepare(clean, lower_same_length(clean)),
+        "gazetteer scan with word-boundary checks": lambda: gaz.scan(clean, prepared),
+        "sentence splitting": lambda: reader.sentences(clean),
+        "date resolution": lambda: dates.resolve(clean, mentions, starts, None),
+    }
+    print("\nfloors (each stage alone, collector paused as in the pipeline):")
+    total = 0.0
+    gc.disable()
+    try:
+        for name, fn in stages.items():
+            t = best(fn, runs)
+            total += t
+            print(f"  {name:<44} {t:.3f} s  {t / t_bare:5.1f}x the bare scan")
+    finally:
+        gc.enable()
+    print(f"  {'sum, before a single claim is grouped':<44} {total:.3f} s  {total / t_bare:5.1f}x the bare scan")
 
 
 if __name__ == "__main__":
