@@ -241,10 +241,8 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
 
 
-def _grow(text: str, start: int, end: int, toks: list[tuple[int, int, str]] | None = None) -> tuple[int, int]:
+def _grow(text: str, start: int, end: int, toks: list[tuple[int, int, str]]) -> tuple[int, int]:
     """Grow an event head over neighbouring name words, within one clause (``toks``: `_tokens(text)`)."""
-    if toks is None:
-        toks = _tokens(text)
     # tokens holding ``start`` or beginning inside [start, end); the first candidate by bisection
     idx = []
     for i in range(max(bisect.bisect_right(toks, (start, _END, "")) - 1, 0), len(toks)):
