@@ -103,11 +103,6 @@ class Meeting:
         return (fold(" | ".join(x for x in parts if x).lower()),
                 fold(" | ".join(x for x in [*parts, self.notes] if x).lower()))
 
-    @property
-    def text_fields(self) -> str:
-        """Everything that names where the meeting was, lowercased, for place look-ups."""
-        return " | ".join(x for x in (self.city, self.region, self.site, self.event, self.notes) if x).lower()
-
 
 @dataclass
 class Record:
