@@ -13,9 +13,11 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 py="$venv/bin/python"
 "$py" -m pip install -q --upgrade pip
-extras="test"
-[ "$what" = test ] && extras="test,spark"
-"$py" -m pip install -q -e ".[$extras]"
+if [ "$what" = test ]; then
+  "$py" -m pip install -q -e ".[test,spark]"
+else
+  "$py" -m pip install -q -e .  # serving needs the package alone; the test and Spark extras come with `test`
+fi
 
 apt_install() {
   local sudo=""

@@ -126,3 +126,38 @@ def test_cli_context_json_and_errors(fixture_db: Path) -> None:
     assert res.exit_code == 0 and json.loads(res.stdout)
     res = runner.invoke(app, ["precedents", "2025-08-anchorage", "--format", "json", "--db", str(fixture_db)])
     assert [m["id"] for m in json.loads(res.stdout)["same_setting"]] == ["1987-12-washington", "2010-06-washington"]
+
+
+def test_presidential_terms_cut_at_inauguration_days() -> None:
+    d = dt.date
+    # FDR: four terms, the first from 4 March (before the Twentieth Amendment took effect)
+    assert ctx.presidential_terms(d(1933, 3, 4), d(1945, 4, 12)) == [
+        (d(1933, 3, 4), d(1937, 1, 19)), (d(1937, 1, 20), d(1941, 1, 19)),
+        (d(1941, 1, 20), d(1945, 1, 19)), (d(1945, 1, 20), d(1945, 4, 12))]
+    # Ford succeeded mid-term and was not re-elected: one span
+    assert ctx.presidential_terms(d(1974, 8, 9), d(1977, 1, 20)) == [(d(1974, 8, 9), d(1977, 1, 20))]
+    # Truman: the rest of FDR's term, then his own
+    assert ctx.presidential_terms(d(1945, 4, 12), d(1953, 1, 20)) == [
+        (d(1945, 4, 12), d(1949, 1, 19)), (d(1949, 1, 20), d(1953, 1, 20))]
+    # an open presidency is cut only at days already past
+    assert ctx.presidential_terms(d(2025, 1, 20), None) == [(d(2025, 1, 20), None)]
+
+
+def test_majority_word() -> None:
+    from summitry.analysis.signals import climate_signal, how_often
+
+    assert how_often(11, 21) == "mostly" and how_often(10, 21) == "most often" and how_often(1, 2) == "most often"
+    report = {"venue": {"setting": "multilateral", "climate_by_setting": {
+        "multilateral": {"confrontation": 10, "thaw": 6, "cooperation": 5, "unknown": 3}}}}
+    sentence = climate_signal(report)["sentence"]
+    assert "most often fell in periods of confrontation (10 of 21)" in sentence and "mostly" not in sentence
+    report["venue"]["climate_by_setting"]["multilateral"] = {"confrontation": 2, "thaw": 2}
+    assert "equally often in periods of confrontation and of thaw (2 of 4 each)" in climate_signal(report)["sentence"]
+
+
+def test_second_term_timing_is_named(con) -> None:
+    timing = {p["leader_id"]: p for p in ctx.context_report(con, "2025-08-anchorage")["term_timing"]["participants"]}
+    assert timing["trump-donald-j"]["term_number"] == 2
+    sentence = next(s["sentence"] for s in ctx.context_report(con, "2025-08-anchorage")["signals"]
+                    if s["dimension"] == "term_timing")
+    assert "207 days into his second term, begun 2025-01-20" in sentence

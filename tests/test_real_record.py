@@ -121,11 +121,17 @@ def test_context_geneva_2021(real_db: Path) -> None:
 
 def test_first_meetings_every_president(real_db: Path) -> None:
     rows = summitry.first_meetings(db=real_db)
-    got = {(r.president_id, r.term_start): (r.first_meeting, r.days_into_term) for r in rows.itertuples()}
-    assert len(rows) == 16  # FDR to Trump, Trump twice
-    assert got[("roosevelt-franklin-d", "1933-03-04")] == ("1943-11-tehran", 3921)
+    got = {(r.president_id, r.term_start): (r.first_meeting, r.days_into_term) if r.first_meeting else (None, None)
+           for r in rows.astype(object).where(rows.notna(), None).itertuples()}
+    assert len(rows) == 27  # every four-year term from FDR's first to Trump's second
+    assert got[("roosevelt-franklin-d", "1933-03-04")] == (None, None)
+    assert got[("roosevelt-franklin-d", "1941-01-20")] == ("1943-11-tehran", 1042)
+    assert got[("roosevelt-franklin-d", "1945-01-20")] == ("1945-02-yalta", 15)
     assert got[("truman-harry-s", "1945-04-12")][0] == "1945-07-potsdam"
-    assert got[("reagan-ronald", "1981-01-20")] == ("1985-11-geneva", 1764)
+    # Reagan's first meeting came ten months into his second term, not 1,764 days into "his term"
+    assert got[("reagan-ronald", "1981-01-20")] == (None, None)
+    assert got[("reagan-ronald", "1985-01-20")] == ("1985-11-geneva", 303)
+    assert got[("clinton-william-j", "1997-01-20")] == ("1997-02-washington", 18)
     assert got[("bush-george-w", "2001-01-20")] == ("2001-06-kranj", 147)
     assert got[("trump-donald-j", "2017-01-20")] == ("2017-07-hamburg", 168)
     assert got[("trump-donald-j", "2025-01-20")] == ("2025-08-anchorage", 207)
@@ -150,3 +156,45 @@ def test_events_since_previous_meeting_are_really_since_it(real_db: Path) -> Non
     sentence = next(s["sentence"] for s in amman["signals"] if s["dimension"] == "relations")
     assert "no curated event since the previous meeting" in sentence
     con.close()
+
+
+def test_no_meeting_is_its_own_background(real_db: Path) -> None:
+    """No event dated on or after a meeting's first day is listed as its background (the
+    curated events for Helsinki 2018 and Anchorage 2025 are the meetings themselves), and
+    events "since the previous meeting" come after that meeting's last day."""
+    con = duckdb.connect(str(real_db), read_only=True)
+    ids = [r[0] for r in con.execute("SELECT meeting_id FROM meetings WHERE status = 'held'").fetchall()]
+    for mid in ids:
+        r = ctx.context_report(con, mid)
+        rel, start = r["relations"], r["meeting"]["start_date"]
+        for e in rel["events_since_previous_meeting"] + rel["latest_events_before"]:
+            assert e["date"] < start, (mid, e)
+        prev = rel["previous_meeting"]
+        if prev:
+            prev_end = con.execute("SELECT end_date FROM meetings WHERE meeting_id = ?", [prev["id"]]).fetchone()[0]
+            assert all(e["date"] > prev_end.isoformat() for e in rel["events_since_previous_meeting"]), mid
+    for mid, own_event in (("2018-07-helsinki", "helsinki-summit-2018"), ("2025-08-anchorage", "alaska-summit-2025")):
+        r = ctx.context_report(con, mid)
+        listed = [e["id"] for e in r["relations"]["events_since_previous_meeting"] + r["relations"]["latest_events_before"]]
+        assert own_event not in listed, (mid, listed)
+        relations_signal = next(s for s in r["signals"] if s["dimension"] == "relations")
+        assert own_event not in relations_signal["evidence"]
+    con.close()
+
+
+def test_majority_words_only_for_a_majority(real_db: Path) -> None:
+    """Across the real record, "mostly" stands only beside a count above half."""
+    import re
+
+    con = duckdb.connect(str(real_db), read_only=True)
+    ids = [r[0] for r in con.execute("SELECT meeting_id FROM meetings WHERE status = 'held'").fetchall()]
+    seen = set()
+    for mid in ids:
+        for s in ctx.context_report(con, mid)["signals"]:
+            m = re.search(r"(mostly|most often|equally often) fell in periods of .*\((\d+) of (\d+)", s["sentence"])
+            if m:
+                word, count, total = m.group(1), int(m.group(2)), int(m.group(3))
+                seen.add(word)
+                assert (word == "mostly") == (2 * count > total) or word == "equally often", (mid, s["sentence"])
+    con.close()
+    assert "mostly" in seen and "most often" in seen

@@ -96,21 +96,53 @@ def meetings(
             leader=leader, text=search, succession=not no_succession,
         )
     rows = query.records(df)
+    if not rows and fmt is Fmt.table:
+        err.print(f"no meetings match {_described(between=between, mode=mode, host=host, from_=from_, to=to, status=status, leader=leader, search=search, no_succession=no_succession)}",
+                  highlight=False, soft_wrap=True)
+        return
     if fmt is Fmt.table:
-        rows = [_compact(r) for r in rows]
+        rows = compact_meetings(rows)
     emit(rows, fmt, {Fmt.csv: CSV_COLUMNS, Fmt.table: COMPACT_COLUMNS}.get(fmt, MEETING_COLUMNS), f"{len(df)} meetings")
 
 
 COMPACT_COLUMNS = ["id", "when", "who", "where", "setting", "format", "status"]
 
 
-def _compact(m: dict) -> dict:
-    """A meeting row that fits a terminal: surnames, one date range, one place."""
-    when = m["start_date"] if m["start_date"] == m["end_date"] else f"{m['start_date']}…{m['end_date'][5:]}"
-    who = "–".join(p["name"].split()[-1] for p in m["participants"])
-    setting = {"visit": f"hosted by {m['host_state']}", "third-party": f"third country ({m['host_state']})",
-               "multilateral": m.get("multilateral_event") or "multilateral"}[m["mode"]]
-    return {**m, "when": when, "who": who, "where": f"{m['city']}, {m['venue_state']}", "setting": setting}
+def compact_meetings(rows: list[dict]) -> list[dict]:
+    """Meeting rows that fit a terminal: one date range, short names, one place.
+
+    `who` names the first two participants (the U.S. president and the principal
+    counterpart) and counts the rest ("Eisenhower–Bulganin +3"). A surname stands for a
+    leader unless two leaders in the rows share it (the two Bushes); then the name loses only
+    its first given name ("H. W. Bush", "W. Bush")."""
+    holders: dict[str, set[str]] = {}
+    for m in rows:
+        for p in m["participants"]:
+            holders.setdefault(p["name"].split()[-1], set()).add(p["leader_id"])
+
+    def short(p: dict) -> str:
+        parts = p["name"].split()
+        return parts[-1] if len(holders[parts[-1]]) == 1 else " ".join(parts[1:])
+
+    out_rows = []
+    for m in rows:
+        s, e = m["start_date"], m["end_date"]
+        when = s if s == e else f"{s}…{e[8:] if e[:7] == s[:7] else e[5:]}"
+        setting = {"visit": f"hosted by {m['host_state']}", "third-party": f"third country ({m['host_state']})",
+                   "multilateral": m.get("multilateral_event") or "multilateral"}[m["mode"]]
+        who = "–".join(short(p) for p in m["participants"][:2])
+        if len(m["participants"]) > 2:
+            who += f" +{len(m['participants']) - 2}"
+        out_rows.append({**m, "when": when, "who": who,
+                         "where": f"{m['city']}, {m['venue_state']}", "setting": setting})
+    return out_rows
+
+
+def _described(**filters: object) -> str:
+    """The filters a user gave, as they typed them, for a message that explains an empty result."""
+    given = [f"--{k.strip('_').replace('_', '-')}" + ("" if v is True else f" {' '.join(v) if isinstance(v, tuple) else v}")
+             for k, v in filters.items() if v not in (None, False)]
+    return " ".join(given) if given else "(no filters)"
 
 
 @app.command()
@@ -125,7 +157,11 @@ def leaders(
     with connect(db) as con:
         df = query.find_leaders(con, state=state, succession=not no_succession)
     rows = query.records(df)
-    if fmt is not Fmt.json:
+    if fmt is Fmt.table:  # one term a line, by years; -f csv and -f json give the days
+        for r in rows:
+            r["terms"] = "\n".join(f"{t['start_date'][:4]}–{(t['end_date'] or 'now')[:4]} {t['office']}"
+                                   for t in r["terms"])
+    elif fmt is Fmt.csv:
         for r in rows:
             r["terms"] = [f"{t['office']} {t['start_date']}–{t['end_date'] or ''}" for t in r["terms"]]
     emit(rows, fmt, ["leader_id", "name", "state", "terms"], f"{len(rows)} leaders")
@@ -144,9 +180,11 @@ def show(
     if fmt == "json":
         sys.stdout.write(json.dumps(m, ensure_ascii=False, indent=2) + "\n")
         return
-    from summitry.render import meeting_card
+    from summitry.render import meeting_card, source_lines
 
     out.print(meeting_card(m))
+    for line in source_lines(m):
+        out.print(line, soft_wrap=True)
 
 
 @app.command()

@@ -12,6 +12,8 @@ from functools import wraps
 from typing import Any
 
 import typer
+from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 
@@ -54,12 +56,47 @@ def emit(rows: list[dict], fmt: Fmt, columns: list[str], title: str | None = Non
             writer.writerow({k: _cell(row.get(k)) for k in columns})
         sys.stdout.write(buf.getvalue())
         return
-    table = Table(title=title, show_lines=False)
+    out.print(fitted_table(rows, columns, title, out.width))
+
+
+#: Columns of free text. At a narrow width their cells are cut with an ellipsis; every
+#: other column (ids, dates, names, places) is shown whole or, when it does not fit, left out.
+PROSE_COLUMNS = frozenset({
+    "setting", "remarks", "description", "text", "detail", "reason", "notes", "note", "reasons",
+    "multilateral_event", "outcomes", "raw", "locale", "terms",
+})
+_PROSE_MIN = 12  # a prose column narrower than this says nothing
+_GAP = 3  # what a column costs beside its text: one space each side of a one-space rule
+
+
+def fitted_table(rows: list[dict], columns: list[str], title: str | None, width: int) -> Table:
+    """A table no wider than `width`, one line a row. Columns are taken in the order given,
+    most useful first, while they fit; names and places are never cut, so a column that does
+    not fit whole is left out, and the caption says which."""
+    cells = {c: [_cell(row.get(c)) for row in rows] for c in columns}
+    natural = {c: max([cell_len(c), *(cell_len(line) for v in cells[c] for line in v.split("\n"))]) for c in columns}
+    kept: list[str] = []
+    used = -_GAP
     for c in columns:
-        table.add_column(c, no_wrap=c in ("id", "when", "start_date"))
-    for row in rows:
-        table.add_row(*[_cell(row.get(c)) for c in columns])
-    out.print(table)
+        need = min(natural[c], _PROSE_MIN) if c in PROSE_COLUMNS else natural[c]
+        if used + _GAP + need <= width or not kept:
+            kept.append(c)
+            used += _GAP + need
+    dropped = [c for c in columns if c not in kept]
+    spare = width - used
+    table = Table(title=title, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
+                  caption=f"left out at {width} columns: {', '.join(dropped)} (-f csv or -f json shows every column)"
+                  if dropped else None, caption_justify="left")
+    for c in kept:
+        if c in PROSE_COLUMNS and natural[c] > _PROSE_MIN:
+            grow = min(natural[c] - _PROSE_MIN, max(spare, 0))
+            spare -= grow
+            table.add_column(c, no_wrap=True, overflow="ellipsis", max_width=_PROSE_MIN + grow)
+        else:
+            table.add_column(c, no_wrap=True, overflow="ignore", min_width=natural[c])
+    for i in range(len(rows)):
+        table.add_row(*[cells[c][i] for c in kept])
+    return table
 
 
 def _cell(value: Any) -> str:

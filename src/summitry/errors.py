@@ -11,3 +11,13 @@ class NotFound(SummitryError):
 
 class InvalidQuery(SummitryError):
     """A query argument that cannot be answered (bad date, unknown mode, ...)."""
+
+
+class CannotWrite(SummitryError):
+    """An output path that cannot be written: missing, not a directory, not writable."""
+
+    def __init__(self, path: object, exc: OSError) -> None:
+        reason = exc.strerror or type(exc).__name__
+        if isinstance(exc, FileExistsError | NotADirectoryError):
+            reason = "a file is in the way where a directory is needed"
+        super().__init__(f"cannot write {path}: {reason}")

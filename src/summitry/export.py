@@ -22,6 +22,7 @@ from typing import Any
 import duckdb
 
 from summitry import __version__
+from summitry.errors import CannotWrite
 from summitry.schema import TABLES, Column, Table
 
 FORMATS = ("csv", "parquet", "json")
@@ -233,6 +234,13 @@ def export(
     if unknown:
         raise ValueError(f"unknown export format(s) {sorted(unknown)}; choose from {FORMATS}")
     out = Path(out_dir)
+    try:
+        return _export(db, out, formats)
+    except OSError as exc:
+        raise CannotWrite(out, exc) from None
+
+
+def _export(db: str | os.PathLike | duckdb.DuckDBPyConnection, out: Path, formats: tuple[str, ...]) -> Path:
     out.mkdir(parents=True, exist_ok=True)
     own = not isinstance(db, duckdb.DuckDBPyConnection)
     con = duckdb.connect(str(db), read_only=True) if own else db

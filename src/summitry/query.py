@@ -76,9 +76,19 @@ def parse_bound(value: str | int | dt.date | None, *, end: bool) -> dt.date | No
 
 
 def find_meetings(con: duckdb.DuckDBPyConnection, **filters: Any) -> pd.DataFrame:
-    """Meetings matching every given filter, oldest first (see `meetings_sql` for filters)."""
+    """Meetings matching every given filter, oldest first (see `meetings_sql` for filters).
+
+    An unknown leader id is an error, not an empty result, so a typo is not read as "never met"."""
     sql, params = meetings_sql(**filters)
-    return con.execute(sql, params).df()
+    df = con.execute(sql, params).df()
+    if df.empty and filters.get("leader"):
+        known_leader(con, filters["leader"])
+    return df
+
+
+def known_leader(con: duckdb.DuckDBPyConnection, leader_id: str) -> None:
+    if con.execute("SELECT 1 FROM leaders WHERE leader_id = ?", [leader_id]).fetchone() is None:
+        raise NotFound(f"unknown leader id {leader_id!r} (see `summitry leaders` for ids, e.g. putin-vladimir)")
 
 
 def meeting_rows(con: duckdb.DuckDBPyConnection, **filters: Any) -> list[dict]:
@@ -125,6 +135,8 @@ def meetings_sql(
         where.append("m.status = ?")
         params.append(status)
     lo, hi = parse_bound(start, end=False), parse_bound(end, end=True)
+    if lo and hi and lo > hi:
+        raise InvalidQuery(f"the period is empty: it starts {lo.isoformat()}, after it ends {hi.isoformat()}")
     if lo:
         where.append("m.end_date >= ?")
         params.append(lo)

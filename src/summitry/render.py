@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.console import Group
 from rich.panel import Panel
+from rich.style import Style
 from rich.text import Text
 
 SETTING = {
@@ -19,7 +20,7 @@ def when(m: dict) -> str:
 
 
 def meeting_card(m: dict) -> Panel:
-    """Who, where, when, setting, format, outcomes and sources of one meeting."""
+    """Who, where, when, setting, format and outcomes of one meeting (sources: `source_lines`)."""
     who = ", ".join(f"{p['name']} ({p['office']}, {p['state']})" for p in m["participants"])
     place = ", ".join(x for x in (m.get("site"), m["city"], m.get("region"), m["venue_state"]) if x)
     setting = SETTING[m["mode"]].format(host=m.get("host_state"), event=m.get("multilateral_event"))
@@ -39,9 +40,16 @@ def meeting_card(m: dict) -> Panel:
         lines.append(Text.assemble(("Outcomes ", "bold"), "; ".join(m["outcomes"])))
     if m.get("notes"):
         lines.append(Text(m["notes"]))
-    lines.append(Text("Sources", style="bold"))
-    for s in m.get("sources") or []:
-        lines.append(Text(f"  {s['title']} <{s['url']}>"))
     if m.get("official_record_ids"):
         lines.append(Text("Official record: " + ", ".join(m["official_record_ids"])))
     return Panel(Group(*lines), title=m["id"], expand=False)
+
+
+def source_lines(m: dict) -> list[Text]:
+    """Each source's title, then its URL on a line of its own as a terminal link. Print them
+    with ``soft_wrap=True`` so that a URL wider than the terminal is never broken."""
+    lines = [Text("Sources", style="bold")]
+    for s in m.get("sources") or []:
+        lines.append(Text(f"  {s['title']}"))
+        lines.append(Text(f"    {s['url']}", style=Style(link=s["url"]), no_wrap=True, overflow="ignore"))
+    return lines

@@ -6,8 +6,11 @@ Method choices, stated once:
 - *Setting* is the PLOVER CONSULT mode, with visits split by host: "hosted by USA",
   "hosted by RUS", "third-party", "multilateral". Succession applies: the Soviet Union's
   meetings are Russia's history, and "hosted by SUN" counts as hosted by the Russian side.
-- *Days into term* counts from the first day of the term covering the meeting (Trump's
-  second term starts on 2025-01-20; Putin's current presidency on 2012-05-07).
+- *Days into term* counts from the first day of the term covering the meeting. A U.S.
+  presidency is cut at every regular inauguration day, so a re-elected president's second
+  term is a term of its own (Reagan's starts on 1985-01-20, Trump's second on 2025-01-20);
+  other offices count from the day the holder took office (Putin's current presidency
+  from 2012-05-07).
 - *Lead time* is days from the first public announcement to the first day of the meeting.
 - Relations context comes from the curated relations timeline of the pair.
 
@@ -149,15 +152,42 @@ def earlier(hist: list[M], m: M) -> list[M]:
 
 
 def terms_of(con: duckdb.DuckDBPyConnection) -> dict[str, list[dict]]:
+    """Every leader's terms; a U.S. presidency split into its four-year terms, numbered."""
     rows = con.execute(
         "SELECT t.leader_id, l.name, l.state, t.office, t.kind, t.start_date, t.end_date "
         "FROM terms t JOIN leaders l USING (leader_id) ORDER BY t.leader_id, t.start_date"
     ).fetchall()
     out: dict[str, list[dict]] = {}
     for lid, name, state, office, kind, start, end in rows:
-        out.setdefault(lid, []).append({"name": name, "state": state, "office": office, "kind": kind,
-                                        "start": start, "end": end})
+        spans = presidential_terms(start, end) if state == "USA" and kind == "head_of_state" else [(start, end)]
+        for s, e in spans:
+            terms = out.setdefault(lid, [])
+            number = 1 + sum(1 for t in terms if t["kind"] == kind)
+            terms.append({"name": name, "state": state, "office": office, "kind": kind, "start": s, "end": e,
+                          "number": number})
     return out
+
+
+def inauguration_day(year: int) -> dt.date | None:
+    """The regular U.S. inauguration day of `year`, if it has one: 4 March until 1933, then
+    20 January (the Twentieth Amendment), in the year after each presidential election."""
+    if year % 4 != 1:
+        return None
+    return dt.date(year, 3, 4) if year <= 1933 else dt.date(year, 1, 20)
+
+
+def presidential_terms(start: dt.date, end: dt.date | None) -> list[tuple[dt.date, dt.date | None]]:
+    """A presidency cut at each regular inauguration day inside it: one span a term. A
+    president who succeeded mid-term (Truman, Johnson, Ford) has the rest of that term first."""
+    last = end or dt.date.today()  # an open presidency is cut only at days already past
+    cuts = [d for y in range(start.year, last.year + 1) if (d := inauguration_day(y)) and start < d < last]
+    bounds = [start, *cuts]
+    return [(b, (bounds[i + 1] - dt.timedelta(days=1)) if i + 1 < len(bounds) else end)
+            for i, b in enumerate(bounds)]
+
+
+def ordinal(n: int) -> str:
+    return {1: "first", 2: "second", 3: "third", 4: "fourth"}.get(n, f"{n}th")
 
 
 def term_covering(terms: list[dict], day: dt.date) -> dict | None:
@@ -282,8 +312,8 @@ def term_timing(m: M, terms: dict[str, list[dict]], hist: list[M]) -> dict:
         prior_in_term = [h for h in earlier(hist, m) if p["leader_id"] in h.leader_ids and h.start >= t["start"]]
         rows.append({
             "leader_id": p["leader_id"], "name": p["name"], "state": p["state"], "office": t["office"],
-            "term_start": t["start"].isoformat(), "days_into_term": (m.start - t["start"]).days,
-            "first_meeting_of_pair_in_term": not prior_in_term,
+            "term_start": t["start"].isoformat(), "term_number": t["number"],
+            "days_into_term": (m.start - t["start"]).days, "first_meeting_of_pair_in_term": not prior_in_term,
         })
     return {"participants": rows}
 
@@ -306,8 +336,9 @@ def first_meetings(con: duckdb.DuckDBPyConnection, a: str = "USA", b: str = "RUS
         if first:
             counterpart = ", ".join(p["name"] for p in first.participants if side_of(p["state"]) == b)
         rows.append({
-            "president_id": lid, "president": t["name"], "term_start": t["start"].isoformat(),
-            "term_end": t["end"].isoformat() if t["end"] else None,
+            "president_id": lid, "president": t["name"], "term_number": t["number"],
+            "term": f"{ordinal(t['number'])} term, {t['start'].year}–{t['end'].year if t['end'] else ''}",
+            "term_start": t["start"].isoformat(), "term_end": t["end"].isoformat() if t["end"] else None,
             "first_meeting": first.id if first else None,
             "date": first.start.isoformat() if first else None,
             "days_into_term": (first.start - t["start"]).days if first else None,
@@ -361,11 +392,13 @@ def relations(m: M, hist: list[M], periods: list[dict], events: list[dict]) -> d
     """The relations period of the meeting and the dated events since the previous meeting."""
     period = period_on(periods, m.start)
     before = earlier(hist, m)
-    since = before[-1].start if before else None
-    recent = [e for e in events if e["date"] <= m.start and (since is None or e["date"] > since)]
+    since = before[-1].end if before else None  # after its last day: Vienna 1979 signed SALT II on day four
+    # Events strictly before the meeting's first day: the meeting itself (often a curated event
+    # of its own, as Helsinki 2018 and Anchorage 2025 are) is never its own background.
+    recent = [e for e in events if e["date"] < m.start and (since is None or e["date"] > since)]
     # With nothing new since the previous meeting, the latest events before it still give the
     # background, but under their own name: they are not "since the previous meeting".
-    latest = [] if recent else [e for e in events if e["date"] <= m.start][-3:]
+    latest = [] if recent else [e for e in events if e["date"] < m.start][-3:]
     return {
         "period": _period_out(period) if period else None,
         "previous_meeting": _brief(before[-1]) if before else None,

@@ -35,9 +35,9 @@ def to_markdown(report: dict) -> str:
     timing = report["term_timing"].get("first_meetings") or []
     if timing:
         lines += ["", "## First meetings of each U.S. presidential term", "",
-                  "| President | Term start | First meeting | Days into term | Setting |", "| --- | --- | --- | --- | --- |"]
+                  "| President | Term | First meeting | Days into this term | Setting |", "| --- | --- | --- | --- | --- |"]
         for row in timing:
-            lines.append(f"| {row['president']} | {row['term_start']} | {row['first_meeting'] or 'none'} "
+            lines.append(f"| {row['president']} | {row['term']} | {row['first_meeting'] or 'none'} "
                          f"| {'' if row['days_into_term'] is None else row['days_into_term']} | {row['setting'] or ''} |")
     lines += ["", "## Sources", ""] + [f"- [{s['title']}]({s['url']})" for s in m.get("sources") or []]
     return "\n".join(lines) + "\n"
@@ -50,10 +50,10 @@ def to_rich(report: dict) -> Group:
     timing = report["term_timing"].get("first_meetings") or []
     if timing:
         table = Table(title="First meeting in each U.S. presidential term")
-        for col in ("President", "Term start", "First meeting", "Days", "Setting"):
+        for col in ("President", "Term", "First meeting", "Days into this term", "Setting"):
             table.add_column(col)
         for row in timing:
-            table.add_row(row["president"], row["term_start"], row["first_meeting"] or "none",
+            table.add_row(row["president"], row["term"], row["first_meeting"] or "none",
                           "" if row["days_into_term"] is None else str(row["days_into_term"]), row["setting"] or "")
         items.append(table)
     return Group(Panel(Group(*items[:-1] if timing else items), title=report["meeting"]["id"]),
@@ -81,8 +81,8 @@ status {{ m.status }}.</p>
 {% if s.evidence %}<br><small>Evidence: {{ s.evidence | join(", ") }}</small>{% endif %}</dd>{% endfor %}</dl>
 {% if r.term_timing.first_meetings %}
 <h2>First meeting in each U.S. presidential term</h2>
-<table><thead><tr><th>President</th><th>Term start</th><th>First meeting</th><th>Days into term</th><th>Setting</th></tr></thead>
-<tbody>{% for row in r.term_timing.first_meetings %}<tr><td>{{ row.president }}</td><td>{{ row.term_start }}</td>
+<table><thead><tr><th>President</th><th>Term</th><th>First meeting</th><th>Days into this term</th><th>Setting</th></tr></thead>
+<tbody>{% for row in r.term_timing.first_meetings %}<tr><td>{{ row.president }}</td><td>{{ row.term }}</td>
 <td>{{ row.first_meeting or "none" }}</td><td>{{ row.days_into_term if row.days_into_term is not none else "" }}</td>
 <td>{{ row.setting or "" }}</td></tr>{% endfor %}</tbody></table>{% endif %}
 <h2>Sources</h2><ul>{% for s in m.sources %}<li><a href="{{ s.url }}">{{ s.title }}</a></li>{% endfor %}</ul>

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from summitry.analysis.context import ordinal
 from summitry.schema import state_name
 
 #: Lead time at or below this share of the earlier median reads as "unusually short".
@@ -53,10 +54,22 @@ def climate_signal(r: dict) -> Signal | None:
     climates = {k: n for k, n in (v["climate_by_setting"].get(v["setting"]) or {}).items() if k != "unknown"}
     if not climates:
         return None
-    top, count = max(climates.items(), key=lambda kv: (kv[1], kv[0]))
     total = sum(climates.values())
-    return {"dimension": "venue", "sentence": f"Earlier meetings in this setting mostly fell in periods of "
-            f"{top} ({count} of {total}).", "evidence": [f"{k}: {n}" for k, n in climates.items()]}
+    count = max(climates.values())
+    tops = sorted(k for k, n in climates.items() if n == count)
+    if len(tops) > 1:
+        sentence = (f"Earlier meetings in this setting fell equally often in periods of {' and of '.join(tops)} "
+                    f"({count} of {total} each).")
+    else:
+        sentence = (f"Earlier meetings in this setting {how_often(count, total)} fell in periods of {tops[0]} "
+                    f"({count} of {total}).")
+    return {"dimension": "venue", "sentence": sentence, "evidence": [f"{k}: {n}" for k, n in climates.items()]}
+
+
+def how_often(count: int, total: int) -> str:
+    """The word for the largest of several shares: "mostly" only for a majority (more than
+    half); a largest share that is only a plurality (10 of 21) is "most often"."""
+    return "mostly" if 2 * count > total else "most often"
 
 
 def firsts_signal(r: dict) -> Signal | None:
@@ -80,7 +93,8 @@ def timing_signal(r: dict) -> Signal | None:
               if row["days_into_term"] is not None and row["date"] < day]
     first = "his first meeting with the other side in this term" if us["first_meeting_of_pair_in_term"] \
         else "not his first meeting with the other side in this term"
-    sentence = f"{us['name']} met {us['days_into_term']} days into his term ({first})."
+    term = f"his {ordinal(us['term_number'])} term" if us.get("term_number") else "his term"
+    sentence = f"{us['name']} met {us['days_into_term']} days into {term}, begun {us['term_start']} ({first})."
     evidence = [f"{us['days_into_term']} days"]
     if firsts and us["first_meeting_of_pair_in_term"]:
         firsts.sort()

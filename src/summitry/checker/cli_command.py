@@ -7,6 +7,7 @@ every other summitry command.
 
 from __future__ import annotations
 
+import io
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from summitry.errors import SummitryError
+from summitry.errors import CannotWrite, SummitryError
 
 
 class CheckFormat(StrEnum):
@@ -65,14 +66,18 @@ def check_command(
         rendered = result.to_json() + "\n"
     elif fmt is CheckFormat.html:
         rendered = render_html(result, text, title=None if article == "-" else Path(article).name)
-    else:
-        if output is None:
-            Console().print(render_text(result))
-            return
-        with open(output, "w", encoding="utf-8") as fh:
-            Console(file=fh, width=120).print(render_text(result))
+    elif output is None:
+        Console().print(render_text(result))
         return
+    else:
+        buf = Console(file=io.StringIO(), width=120)
+        buf.print(render_text(result))
+        rendered = buf.file.getvalue()
     if output is None:
         sys.stdout.write(rendered)
-    else:
+        return
+    try:
         output.write_text(rendered, encoding="utf-8")
+    except OSError as exc:
+        err.print(f"[red]error:[/red] {CannotWrite(output, exc)}", highlight=False, markup=True, soft_wrap=True)
+        raise typer.Exit(1) from None
