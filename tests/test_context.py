@@ -161,3 +161,10 @@ def test_second_term_timing_is_named(con) -> None:
     sentence = next(s["sentence"] for s in ctx.context_report(con, "2025-08-anchorage")["signals"]
                     if s["dimension"] == "term_timing")
     assert "207 days into his second term, begun 2025-01-20" in sentence
+
+
+def test_counts_say_their_scope(con) -> None:
+    r = ctx.context_report(con, "2021-06-geneva")
+    assert r["scope"]["counterpart"] == "any"
+    venue = next(s["sentence"] for s in r["signals"] if s["dimension"] == "venue")
+    assert "heads of government counted with heads of state" in venue

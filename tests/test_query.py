@@ -55,7 +55,7 @@ def test_meeting_json_shape(fixture_db: Path) -> None:
         assert key in m
     assert m["start_date"] == "1986-10-11" and m["end_date"] == "1986-10-12"
     assert m["participants"][1] == {"leader_id": "gorbachev-mikhail", "name": "Mikhail Gorbachev",
-                                    "state": "SUN", "office": "General Secretary"}
+                                    "state": "SUN", "office": "General Secretary", "office_kind": "party_leader"}
     assert m["sources"][0]["url"].startswith("https://history.state.gov/")
 
 

@@ -198,3 +198,34 @@ def test_majority_words_only_for_a_majority(real_db: Path) -> None:
                 assert (word == "mostly") == (2 * count > total) or word == "equally often", (mid, s["sentence"])
     con.close()
     assert "mostly" in seen and "most often" in seen
+
+
+def test_counterpart_scope(real_db: Path) -> None:
+    """`--counterpart` keeps meetings by the office the other side's principal held that day."""
+    def ids(**kw):
+        return list(summitry.meetings(("USA", "RUS"), db=real_db, **kw)["id"])
+
+    hog = ids(counterpart="head-of-government")
+    hos = ids(counterpart="head-of-state")
+    assert sorted(hog + hos) == sorted(ids())
+    assert "1967-06-glassboro" in hog and "1999-09-auckland" in hog and "1993-09-washington" in hog
+    assert "1943-11-tehran" in hos  # Stalin as party leader, whatever Churchill held
+    assert "1972-05-moscow" in hos and "2010-06-washington" in hos  # Brezhnev; Medvedev as president
+    medvedev_pm = [m for m in ids(leader="medvedev-dmitry", counterpart="head-of-government")]
+    assert medvedev_pm and all(m >= "2012-05" for m in medvedev_pm)
+    card = summitry.meeting("1999-09-auckland", db=real_db)
+    putin = next(p for p in card["participants"] if p["leader_id"] == "putin-vladimir")
+    assert putin["office_kind"] == "head_of_government" and card["counterpart_office"] == "head-of-government"
+
+
+def test_counterpart_scope_against_the_office_of_the_historian_1992_2000(real_db: Path) -> None:
+    """The README compares these counts with the Office of the Historian's list "U.S.-Russian
+    Summits, 1992-2000" (July 2000): 23 meetings with Russian presidents, and two with
+    Prime Minister Putin in 1999."""
+    heads = summitry.meetings(("USA", "RUS"), start="1992-01-31", end="2000-07-20", status="held",
+                              counterpart="head-of-state", db=real_db)
+    assert len(heads) == 24
+    assert list(heads.loc[heads["format"] == "private-conversation", "id"]) == ["1999-02-amman"]
+    putin_pm = summitry.meetings(("USA", "RUS"), start="1992-01-31", end="2000-07-20", leader="putin-vladimir",
+                                 counterpart="head-of-government", db=real_db)
+    assert list(putin_pm["id"]) == ["1999-09-auckland", "1999-11-oslo"]

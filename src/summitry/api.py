@@ -48,15 +48,17 @@ def meetings(
     leader: str | None = None,
     text: str | None = None,
     succession: bool = True,
+    counterpart: str = "any",
     db: DB = None,
     as_arrow: bool = False,
 ) -> pd.DataFrame | pa.Table:
     """Curated meetings, oldest first. ``between=("USA", "RUS")`` includes Soviet meetings
-    unless ``succession=False``."""
+    unless ``succession=False``; ``counterpart="head-of-state"`` keeps the meetings with the
+    other state's leader, as most published lists count them (see `query.COUNTERPARTS`)."""
     with connect(db) as con:
         df = query.find_meetings(
             con, between=between, mode=mode, host=host, start=start, end=end, status=status,
-            leader=leader, text=text, succession=succession,
+            leader=leader, text=text, succession=succession, counterpart=counterpart,
         )
     return pa.Table.from_pandas(df, preserve_index=False) if as_arrow else df
 

@@ -62,7 +62,7 @@ def curated_frames(cur: Curated) -> dict[str, pd.DataFrame]:
             term = leader.term_on(m.start_date)
             participants.append({
                 "meeting_id": m.id, "position": pos, "leader_id": pid, "state": leader.state,
-                "office": term.office if term else None,
+                "office": term.office if term else None, "office_kind": term.kind if term else None,
             })
         for pos, src in enumerate(m.sources):
             sources.append({"meeting_id": m.id, "position": pos, **src.model_dump()})

@@ -71,7 +71,7 @@ MEETING_COLUMNS = ["id", "start_date", "end_date", "participants", "city", "venu
                    "host_state", "multilateral_event", "format", "status"]
 CSV_COLUMNS = ["id", "start_date", "end_date", "participants", "city", "region", "site", "venue_state",
                "mode", "host_state", "multilateral_event", "format", "officials_present", "status",
-               "announced_date", "outcomes", "sources"]
+               "counterpart_office", "announced_date", "outcomes", "sources"]
 
 
 @app.command()
@@ -86,6 +86,9 @@ def meetings(
     leader: Annotated[str | None, typer.Option(help="Leader id, e.g. putin-vladimir")] = None,
     search: Annotated[str | None, typer.Option(help="Free text in place, names and notes")] = None,
     no_succession: Annotated[bool, typer.Option("--no-succession", help="RUS does not include the Soviet Union")] = False,
+    counterpart: Annotated[str, typer.Option(
+        help="Whom the president met: head-of-state (the other state's leader: president or Soviet party "
+             "leader), head-of-government (a prime minister only), or any")] = "any",
     fmt: FmtOpt = Fmt.table,
     db: DbOpt = None,
 ) -> None:
@@ -93,11 +96,11 @@ def meetings(
     with connect(db) as con:
         df = query.find_meetings(
             con, between=between, mode=mode, host=host, start=from_, end=to, status=status,
-            leader=leader, text=search, succession=not no_succession,
+            leader=leader, text=search, succession=not no_succession, counterpart=counterpart,
         )
     rows = query.records(df)
     if not rows and fmt is Fmt.table:
-        err.print(f"no meetings match {_described(between=between, mode=mode, host=host, from_=from_, to=to, status=status, leader=leader, search=search, no_succession=no_succession)}",
+        err.print(f"no meetings match {_described(between=between, mode=mode, host=host, from_=from_, to=to, status=status, leader=leader, search=search, no_succession=no_succession, counterpart=None if counterpart == 'any' else counterpart)}",
                   highlight=False, soft_wrap=True)
         return
     if fmt is Fmt.table:

@@ -13,6 +13,12 @@ class InvalidQuery(SummitryError):
     """A query argument that cannot be answered (bad date, unknown mode, ...)."""
 
 
+class UnknownValue(NotFound, InvalidQuery):
+    """A filter value that names nothing (an unknown state code or leader id). It is a
+    NotFound to the library, and a bad parameter (422, like any other) to the web API: only a
+    path that names nothing (/api/meetings/<unknown id>) is a 404."""
+
+
 class CannotWrite(SummitryError):
     """An output path that cannot be written: missing, not a directory, not writable."""
 

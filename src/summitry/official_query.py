@@ -9,7 +9,7 @@ import pandas as pd
 
 from summitry.config import OFFICIAL_HINT
 from summitry.db import has_table
-from summitry.errors import NotFound
+from summitry.errors import NotFound, UnknownValue
 from summitry.query import parse_bound, state_codes
 
 
@@ -65,7 +65,7 @@ def find_trips(con: duckdb.DuckDBPyConnection, *, president: str | None = None, 
     sql += (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY start_date, id"
     df = con.execute(sql, params).df()
     if president and df.empty and not con.execute(f"SELECT count(*) FROM {table} WHERE who = ?", [president]).fetchone()[0]:
-        raise NotFound(f"no trips by {president!r} (ids look like obama-barack)")
+        raise UnknownValue(f"no trips by {president!r} (ids look like obama-barack)")
     return df
 
 

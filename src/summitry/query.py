@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from summitry.errors import InvalidQuery, NotFound
+from summitry.errors import InvalidQuery, NotFound, UnknownValue
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -19,17 +19,26 @@ from summitry.schema import predecessors, state_name
 
 MODES = ("visit", "third-party", "multilateral")
 STATUSES = ("held", "cancelled", "collapsed")
+#: Who the U.S. president met on the other side. `head-of-state`: the state's leader (its
+#: president, or the Soviet party leader, who led the USSR whatever his state title) took
+#: part; `head-of-government`: only a prime minister or chairman of the Council of Ministers
+#: did (Glassboro 1967, Chernomyrdin, Putin in 1999, Medvedev 2012-2020); `any`: both.
+COUNTERPARTS = ("head-of-state", "head-of-government", "any")
 
 #: The denormalised meetings table (`out_meetings`), written once by the build so that
 #: queries read one flat table instead of aggregating participants and sources each time.
 OUT_MEETINGS_SQL = """
-WITH p AS (
+WITH counterpart AS (  -- the principal counterpart's state: the second participant listed
+    SELECT meeting_id, state FROM meeting_participants WHERE position = 1
+), p AS (
     SELECT mp.meeting_id,
-           list({'leader_id': mp.leader_id, 'name': l.name, 'state': mp.state, 'office': mp.office}
-                ORDER BY mp.position) AS participants,
+           list({'leader_id': mp.leader_id, 'name': l.name, 'state': mp.state, 'office': mp.office,
+                 'office_kind': mp.office_kind} ORDER BY mp.position) AS participants,
            list(mp.state ORDER BY mp.position) AS participant_states,
-           list(mp.leader_id ORDER BY mp.position) AS participant_ids
-    FROM meeting_participants mp JOIN leaders l USING (leader_id)
+           list(mp.leader_id ORDER BY mp.position) AS participant_ids,
+           CASE WHEN bool_or(mp.state = c.state AND mp.office_kind IN ('head_of_state', 'party_leader'))
+                THEN 'head-of-state' ELSE 'head-of-government' END AS counterpart_office
+    FROM meeting_participants mp JOIN leaders l USING (leader_id) JOIN counterpart c USING (meeting_id)
     GROUP BY mp.meeting_id
 ), s AS (
     SELECT meeting_id, list({'title': title, 'url': url} ORDER BY position) AS sources
@@ -38,7 +47,7 @@ WITH p AS (
 SELECT m.meeting_id AS id, m.start_date, m.end_date, p.participants, m.city, m.region, m.site,
        m.venue_state, m.latitude, m.longitude, m.mode, m.host_state, m.multilateral_event,
        m.format, m.officials_present, m.status, m.announced_date, m.outcomes,
-       m.official_record_ids, m.notes, s.sources, p.participant_states, p.participant_ids
+       m.official_record_ids, m.notes, s.sources, p.participant_states, p.participant_ids, p.counterpart_office
 FROM meetings m JOIN p USING (meeting_id) LEFT JOIN s USING (meeting_id)
 ORDER BY m.start_date, m.meeting_id
 """
@@ -47,7 +56,7 @@ MEETINGS_SQL = """
 SELECT m.id, m.start_date, m.end_date, m.participants, m.city, m.region, m.site,
        m.venue_state, m.latitude, m.longitude, m.mode, m.host_state, m.multilateral_event,
        m.format, m.officials_present, m.status, m.announced_date, m.outcomes,
-       m.official_record_ids, m.notes, m.sources
+       m.official_record_ids, m.notes, m.sources, m.counterpart_office
 FROM out_meetings m
 """
 
@@ -56,7 +65,7 @@ def state_codes(code: str, *, succession: bool = True) -> list[str]:
     """The state and, with succession, the states it succeeds (RUS -> RUS, SUN)."""
     code = code.strip().upper()
     if state_name(code) is None:
-        raise NotFound(f"unknown state code {code!r} (use ISO 3166-1 alpha-3, e.g. USA, RUS, SUN)")
+        raise UnknownValue(f"unknown state code {code!r} (use ISO 3166-1 alpha-3, e.g. USA, RUS, SUN)")
     return [code, *predecessors(code)] if succession else [code]
 
 
@@ -88,7 +97,7 @@ def find_meetings(con: duckdb.DuckDBPyConnection, **filters: Any) -> pd.DataFram
 
 def known_leader(con: duckdb.DuckDBPyConnection, leader_id: str) -> None:
     if con.execute("SELECT 1 FROM leaders WHERE leader_id = ?", [leader_id]).fetchone() is None:
-        raise NotFound(f"unknown leader id {leader_id!r} (see `summitry leaders` for ids, e.g. putin-vladimir)")
+        raise UnknownValue(f"unknown leader id {leader_id!r} (see `summitry leaders` for ids, e.g. putin-vladimir)")
 
 
 def meeting_rows(con: duckdb.DuckDBPyConnection, **filters: Any) -> list[dict]:
@@ -111,6 +120,7 @@ def meetings_sql(
     leader: str | None = None,
     text: str | None = None,
     succession: bool = True,
+    counterpart: str | None = None,
     limit: int | None = None,
     offset: int = 0,
 ) -> tuple[str, list]:
@@ -143,6 +153,11 @@ def meetings_sql(
     if hi:
         where.append("m.start_date <= ?")
         params.append(hi)
+    if counterpart and counterpart != "any":
+        if counterpart not in COUNTERPARTS:
+            raise InvalidQuery(f"unknown counterpart {counterpart!r}; one of {', '.join(COUNTERPARTS)}")
+        where.append("m.counterpart_office = ?")
+        params.append(counterpart)
     if leader:
         where.append("list_contains(m.participant_ids, ?)")
         params.append(leader)

@@ -192,7 +192,7 @@ class RelationsEntry(Record):
 # --- database tables ---------------------------------------------------------------
 
 #: Bumped whenever a table changes; a database of another version is rebuilt on first use.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -306,6 +306,8 @@ TABLES: dict[str, Table] = {
                 _col("leader_id", "VARCHAR", "Leader id"),
                 _col("state", "VARCHAR", "State the leader led"),
                 _col("office", "VARCHAR", "Office held on the meeting's first day"),
+                _col("office_kind", "VARCHAR", "What that office made its holder: head_of_state, head_of_government "
+                     "or party_leader"),
             ),
             ("meeting_id", "leader_id"),
         ),
@@ -336,8 +338,8 @@ TABLES: dict[str, Table] = {
                 _col("id", "VARCHAR", "Meeting id"),
                 _MEETING_COLUMNS["start_date"],
                 _MEETING_COLUMNS["end_date"],
-                _col("participants", "STRUCT(leader_id VARCHAR, name VARCHAR, state VARCHAR, office VARCHAR)[]",
-                     "Who took part, with the office held on the first day"),
+                _col("participants", "STRUCT(leader_id VARCHAR, name VARCHAR, state VARCHAR, office VARCHAR, "
+                     "office_kind VARCHAR)[]", "Who took part, with the office held on the first day and its kind"),
                 *(_MEETING_COLUMNS[n] for n in (
                     "city", "region", "site", "venue_state", "latitude", "longitude", "mode", "host_state",
                     "multilateral_event", "format", "officials_present", "status", "announced_date", "outcomes",
@@ -345,6 +347,9 @@ TABLES: dict[str, Table] = {
                 _col("sources", "STRUCT(title VARCHAR, url VARCHAR)[]", "Where the facts come from"),
                 _col("participant_states", "VARCHAR[]", "Participants' states, for filtering"),
                 _col("participant_ids", "VARCHAR[]", "Participants' leader ids, for filtering"),
+                _col("counterpart_office", "VARCHAR", "head-of-state when the principal counterpart's side was led at "
+                     "the meeting by its head of state or (USSR) party leader, else head-of-government; the "
+                     "--counterpart filter reads it"),
             ),
             ("id",),
             layer="out",

@@ -50,6 +50,8 @@ def test_meetings_shape_matches_the_cli_records(client, fixture_db: Path) -> Non
     ("q=reykjav", ["1986-10-reykjavik"]),
     ("mode=multilateral", ["2017-07-hamburg"]),
     ("between=USA,RUS&succession=false&to=1991", []),
+    ("counterpart=head-of-government", []),
+    ("counterpart=head-of-state&to=1990", ["1986-10-reykjavik", "1987-12-washington"]),
 ])
 def test_meeting_filters(client, params: str, ids: list[str]) -> None:
     body = client.get(f"/api/meetings?{params}").json()
@@ -77,6 +79,10 @@ def test_paging(client) -> None:
     ("between=USA", ["two state codes"]),
     ("a=USA", ["both states"]),
     ("succession=perhaps", ["succession"]),
+    ("counterpart=emperor", ["counterpart"]),
+    ("between=USA,XXX", ["unknown state code", "XXX"]),  # a filter value that names nothing is a bad parameter
+    ("leader=nobody", ["unknown leader id"]),
+    ("from=2000&to=1990", ["the period is empty"]),
 ])
 def test_invalid_parameters_are_422(client, params: str, words: list[str]) -> None:
     assert_error(client.get(f"/api/meetings?{params}"), 422, *words)
@@ -85,7 +91,6 @@ def test_invalid_parameters_are_422(client, params: str, words: list[str]) -> No
 def test_not_found_is_404(client) -> None:
     assert_error(client.get("/api/meetings/1900-01-nowhere"), 404, "1900-01-nowhere")
     assert_error(client.get("/api/meetings/1900-01-nowhere/context"), 404)
-    assert_error(client.get("/api/meetings?between=USA,XXX"), 404, "XXX")
     assert_error(client.get("/api/no-such-endpoint"), 404)
 
 
@@ -152,7 +157,7 @@ def test_the_database_cannot_be_written(client, web_app, fixture_db: Path) -> No
     # SQL-looking input is only ever a parameter
     hostile = "'; DROP TABLE meetings; --"
     assert client.get("/api/meetings", params={"q": hostile}).json()["total"] == 0
-    assert client.get("/api/meetings", params={"leader": hostile}).status_code == 404  # an unknown leader id
+    assert client.get("/api/meetings", params={"leader": hostile}).status_code == 422  # an unknown leader id
     assert client.get(f"/api/meetings/{hostile}").status_code == 404
     # no route accepts a write
     for method in ("put", "patch", "delete"):

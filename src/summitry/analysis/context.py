@@ -13,6 +13,8 @@ Method choices, stated once:
   from 2012-05-07).
 - *Lead time* is days from the first public announcement to the first day of the meeting.
 - Relations context comes from the curated relations timeline of the pair.
+- *Scope*: every count covers meetings with the other side's head of state, party leader
+  or head of government (`summitry meetings --counterpart any`); the report says so.
 
 Every function returns plain data (dicts, lists, numbers, ISO dates); `report.py` renders
 it and `signals.py` turns it into sentences.
@@ -28,8 +30,11 @@ from typing import Any
 import duckdb
 
 from summitry import query
-from summitry.errors import InvalidQuery, NotFound
+from summitry.errors import InvalidQuery, NotFound, UnknownValue
 from summitry.schema import HISTORICAL_STATES, predecessors, state_name
+
+#: Which meetings every count in the reading covers, in words (`query.COUNTERPARTS`: any).
+SCOPE = "heads of government counted with heads of state and party leaders"
 
 
 @dataclass
@@ -449,6 +454,7 @@ def context_report(con: duckdb.DuckDBPyConnection, meeting_id: str | None = None
     report = {
         "meeting": meeting_record(m),
         "pair": [a, b],
+        "scope": {"counterpart": "any", "text": SCOPE},
         "venue": venue(m, hist, periods),
         "firsts_and_lasts": firsts_and_lasts(m, hist, events),
         "term_timing": term_timing(m, terms, hist),
@@ -506,14 +512,14 @@ def hypothetical(
     people = []
     for lid in participants:
         if lid not in terms:
-            raise NotFound(f"no leader with id {lid!r} (see `summitry leaders`)")
+            raise UnknownValue(f"no leader with id {lid!r} (see `summitry leaders`)")
         t = term_covering(terms[lid], date)
         if t is None:
             raise InvalidQuery(f"{lid} was not in office on {date.isoformat()}")
         people.append({"leader_id": lid, "name": t["name"], "state": t["state"], "office": t["office"]})
     states = {side_of(p["state"]) for p in people}
     if host and state_name(host.upper()) is None:
-        raise NotFound(f"unknown state code {host!r}")
+        raise UnknownValue(f"unknown state code {host!r}")
     host = host.upper() if host else None
     if event:
         mode = "multilateral"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from summitry.analysis.context import ordinal
+from summitry.analysis.context import SCOPE, ordinal
 from summitry.schema import state_name
 
 #: Lead time at or below this share of the earlier median reads as "unusually short".
@@ -40,11 +40,12 @@ def venue_signal(r: dict) -> Signal | None:
         what = f"a meeting at a multilateral event ({v['multilateral_event']})"
     n = v["earlier_by_setting"].get(setting, 0)
     if prev is None:
-        sentence = f"This is the first {what.removeprefix('a ')} between the two sides ({v['earlier_total']} earlier meetings)."
+        sentence = (f"This is the first {what.removeprefix('a ')} between the two sides "
+                    f"({v['earlier_total']} earlier meetings, {SCOPE}).")
         return {"dimension": "venue", "sentence": sentence, "evidence": []}
     sentence = (f"It is {what}; the previous one was on {prev['date']} in {prev['city']} "
                 f"({', '.join(prev['participants'])}), {g['text']} earlier. "
-                f"{n} of {v['earlier_total']} earlier meetings had this setting.")
+                f"{n} of {v['earlier_total']} earlier meetings ({SCOPE}) had this setting.")
     return {"dimension": "venue", "sentence": sentence, "evidence": [prev["id"], f"gap {g['days']} days"]}
 
 

@@ -8,7 +8,7 @@ responses in /openapi.json.
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
@@ -45,6 +45,7 @@ class Participant(BaseModel):
     name: str
     state: str
     office: str | None = None
+    office_kind: str | None = Field(default=None, description="head_of_state | head_of_government | party_leader")
 
 
 class Source(BaseModel):
@@ -125,13 +126,17 @@ def list_meetings(
     status: Annotated[str | None, Query(max_length=20, description="held | cancelled | collapsed")] = None,
     leader: Annotated[str | None, Query(max_length=80, description="Leader id, e.g. putin-vladimir")] = None,
     q: Annotated[str | None, Query(max_length=200, description="Free text in place, names and notes")] = None,
+    counterpart: Annotated[Literal["head-of-state", "head-of-government", "any"], Query(
+        description="head-of-state: the other state's leader (president, or the Soviet party leader); "
+                    "head-of-government: a prime minister only; any: both")] = "any",
     succession: Annotated[bool, Query(description="RUS includes the Soviet Union (SUN)")] = True,
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> Response:
     """Filters combine with AND; `total` counts all matches, `meetings` holds one page."""
     filters = explore.Filters.from_params(between=between, a=a, b=b, mode=mode, host=host, start=from_, end=to,
-                                          status=status, leader=leader, q=q, succession=succession)
+                                          status=status, leader=leader, q=q, counterpart=counterpart,
+                                          succession=succession)
     with _cursor(request) as cur:
         rows = explore.meetings(cur, filters)
     return json_response({"total": len(rows), "limit": limit, "offset": offset,

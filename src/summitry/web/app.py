@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from summitry import __version__
 from summitry.db import ensure_built
-from summitry.errors import InvalidQuery, NotFound, SummitryError
+from summitry.errors import InvalidQuery, NotFound, SummitryError, UnknownValue
 from summitry.web.common import HERE, error_payload, json_response, make_templates, render
 from summitry.web.downloads import Exports
 from summitry.web.middleware import BodyLimitMiddleware, BodyTooLarge, CacheMiddleware, ResponseCache
@@ -68,6 +68,7 @@ def install_error_handlers(app: FastAPI) -> None:
         return error_response(request, 404, str(exc))
 
     @app.exception_handler(InvalidQuery)
+    @app.exception_handler(UnknownValue)  # a filter naming nothing is a bad parameter, like any other
     async def _invalid(request: Request, exc: InvalidQuery) -> Response:
         return error_response(request, 422, str(exc))
 

@@ -48,6 +48,7 @@ class Filters:
     status: str | None = None
     leader: str | None = None
     q: str | None = None
+    counterpart: str | None = None
     succession: bool = True
 
     @classmethod
@@ -85,6 +86,7 @@ class Filters:
         return {
             "between": self.pair, "mode": self.mode, "host": self.host, "start": self.start, "end": self.end,
             "status": self.status, "leader": self.leader, "text": self.q, "succession": self.succession,
+            "counterpart": self.counterpart,
         }
 
     def params(self, **overrides: Any) -> dict[str, str]:
@@ -106,7 +108,8 @@ class Filters:
     @property
     def active(self) -> bool:
         """Whether anything beyond the default pair narrows the list."""
-        return any((self.start, self.end, self.mode, self.host, self.status, self.leader, self.q))
+        return any((self.start, self.end, self.mode, self.host, self.status, self.leader, self.q,
+                    self.counterpart not in (None, "any")))
 
 
 def pair_codes(filters: Filters) -> tuple[list[str], list[str]]:

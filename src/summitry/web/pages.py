@@ -40,7 +40,7 @@ from summitry.web.middleware import MAX_BODY
 log = logging.getLogger("summitry.web")
 router = APIRouter(include_in_schema=False)
 
-FILTER_KEYS = ("a", "b", "from", "to", "mode", "host", "status", "leader", "q", "succession")
+FILTER_KEYS = ("a", "b", "from", "to", "mode", "host", "status", "leader", "q", "counterpart", "succession")
 OFFICIAL_PAGE_SIZE = 50
 
 
@@ -50,7 +50,7 @@ def page_filters(request: Request, default_pair: tuple[str, str] | None = explor
     return explore.Filters.from_params(
         between=p.get("between"), a=p.get("a"), b=p.get("b"), default_pair=default_pair,
         start=p.get("from"), end=p.get("to"), mode=p.get("mode"), host=p.get("host"), status=p.get("status"),
-        leader=p.get("leader"), q=p.get("q"), succession=p.get("succession", "").lower() not in ("false", "0", "no"),
+        leader=p.get("leader"), q=p.get("q"), counterpart=p.get("counterpart"), succession=p.get("succession", "").lower() not in ("false", "0", "no"),
     )
 
 
@@ -71,6 +71,7 @@ def options(cur: Any) -> dict[str, Any]:
         "leaders": sorted(((lead["leader_id"], lead["name"], lead["state"]) for lead in leaders), key=lambda x: x[1]),
         "modes": query.MODES,
         "statuses": query.STATUSES,
+        "counterparts": query.COUNTERPARTS,
     }
 
 
