@@ -130,3 +130,11 @@ def test_terminal_width_from_a_real_pipe(real_db: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "summitry.cli", "meetings", "--db", str(real_db)],
                           capture_output=True, text=True, env=env, check=True, cwd=ROOT)
     assert max(len(line) for line in proc.stdout.splitlines()) <= 80
+
+
+def test_a_damaged_database_is_one_line(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.duckdb"
+    broken.write_bytes(b"this is not a database" * 100)
+    res = run("meetings", "--db", str(broken))
+    assert res.exit_code == 1, res.output
+    assert "Traceback" not in res.output and "summitry build" in res.output

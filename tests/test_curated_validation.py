@@ -96,3 +96,16 @@ def test_overlapping_periods(curated: Path) -> None:
     edit(curated, "relations/USA-RUS.yaml", "end_date: 2022-02-24", "end_date: 2022-03-01")
     (issue,) = issues_of(curated)
     assert (issue.kind, issue.entry) == ("overlap", "full-scale-war")
+
+
+def test_a_held_meeting_has_its_days(curated: Path) -> None:
+    edit(curated, "meetings/sample.yaml", "end_date: 2001-06-16\n", "end_date: 2001-06-16\n  date_precision: month\n")
+    (issue,) = issues_of(curated)
+    assert issue.entry == "2001-06-kranj" and "date_precision must be day" in issue.message
+
+
+def test_a_month_precision_spans_the_month(curated: Path) -> None:
+    edit(curated, "meetings/sample.yaml", "status: cancelled\n  start_date: 2013-09-03\n  end_date: 2013-09-04\n",
+         "status: cancelled\n  start_date: 2013-09-03\n  end_date: 2013-09-04\n  date_precision: month\n")
+    (issue,) = issues_of(curated)
+    assert issue.entry == "2013-09-moscow" and "first and last days" in issue.message

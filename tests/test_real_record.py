@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import duckdb
@@ -184,8 +185,6 @@ def test_no_meeting_is_its_own_background(real_db: Path) -> None:
 
 def test_majority_words_only_for_a_majority(real_db: Path) -> None:
     """Across the real record, "mostly" stands only beside a count above half."""
-    import re
-
     con = duckdb.connect(str(real_db), read_only=True)
     ids = [r[0] for r in con.execute("SELECT meeting_id FROM meetings WHERE status = 'held'").fetchall()]
     seen = set()
@@ -229,3 +228,55 @@ def test_counterpart_scope_against_the_office_of_the_historian_1992_2000(real_db
     putin_pm = summitry.meetings(("USA", "RUS"), start="1992-01-31", end="2000-07-20", leader="putin-vladimir",
                                  counterpart="head-of-government", db=real_db)
     assert list(putin_pm["id"]) == ["1999-09-auckland", "1999-11-oslo"]
+
+
+#: Words in `notes` that say a meeting's day is not known (docs/curation.md, "Dates").
+DAY_NOT_KNOWN = re.compile(r"do not say which|not say on which|day[^.]*not (?:fixed|known)|not fixed", re.I)
+
+
+def _names_day(day: int, notes: str) -> bool:
+    return re.search(rf"(?<!\d){day}(?:st|nd|rd|th)?(?!\d)", notes) is not None
+
+
+def test_margin_meetings_span_only_the_days_the_leaders_met(real_db: Path) -> None:
+    """The rule behind the Santiago 2004 and Paris 1990 fixes: a meeting's dates are the days
+    the two leaders met, not the event's span. A margin meeting on several days says in its
+    notes what happened on the first and the last day, or that the day is not known."""
+    con = duckdb.connect(str(real_db), read_only=True)
+    rows = con.execute("""SELECT id, start_date, end_date, coalesce(notes, '') FROM out_meetings
+                          WHERE status = 'held' AND format IN ('pull-aside', 'private-conversation')
+                            AND end_date > start_date""").fetchall()
+    con.close()
+    assert rows, "there are multi-day margin meetings to check"
+    unexplained = [mid for mid, s, e, notes in rows
+                   if not (_names_day(s.day, notes) and _names_day(e.day, notes)) and not DAY_NOT_KNOWN.search(notes)]
+    assert unexplained == []
+
+
+def test_record_fixes_of_the_1999_to_2015_check(real_db: Path) -> None:
+    santiago = summitry.meeting("2004-11-santiago", db=real_db)
+    assert (santiago["start_date"], santiago["end_date"]) == ("2004-11-20", "2004-11-20")
+    paris = summitry.meeting("1990-11-paris", db=real_db)
+    assert paris["end_date"] == "1990-11-19"
+    # Moscow 2000 keeps 5 June: the U.S. notes of the one-on-ones cover 3-5 June
+    moscow = summitry.meeting("2000-06-moscow", db=real_db)
+    assert moscow["end_date"] == "2000-06-05"
+    assert any("nsarchive.gwu.edu/media/33391" in s["url"] for s in moscow["sources"])
+    cologne = summitry.meeting("1999-06-cologne-2", db=real_db)
+    assert cologne["start_date"] == "1999-06-19" and [p["leader_id"] for p in cologne["participants"]] == [
+        "clinton-william-j", "stepashin-sergei"] and cologne["counterpart_office"] == "head-of-government"
+    manila = summitry.meeting("2015-11-manila", db=real_db)
+    assert manila["format"] == "private-conversation" and "hsg-trip-3442" in manila["official_record_ids"]
+    assert summitry.meetings(start="2015-11-22", end="2015-11-22", db=real_db).empty  # Kuala Lumpur: a handshake only
+
+
+def test_called_off_meetings_are_records(real_db: Path) -> None:
+    cancelled = summitry.meetings(("USA", "RUS"), status="cancelled", db=real_db).set_index("id")
+    assert {"1960-06-moscow", "2018-09-washington", "2025-10-budapest"} <= set(cancelled.index)
+    assert cancelled.loc["1960-06-moscow", "date_precision"] == "month"
+    assert cancelled.loc["2018-09-washington", "announced_date"].isoformat()[:10] == "2018-07-19"
+    assert cancelled.loc["2025-10-budapest", "host_state"] == "HUN"
+    assert (cancelled["date_precision"] == "day").sum() >= 4  # the four with planned days
+    # a called-off meeting is never a precedent
+    r = summitry.context("2021-06-geneva", db=real_db)
+    assert r["venue"]["previous_same_setting"]["id"] == "2018-07-helsinki"

@@ -131,6 +131,10 @@ def compact_meetings(rows: list[dict]) -> list[dict]:
     for m in rows:
         s, e = m["start_date"], m["end_date"]
         when = s if s == e else f"{s}…{e[8:] if e[:7] == s[:7] else e[5:]}"
+        if m.get("date_precision") == "month":  # called off before a day was set: the month, or
+            when = s[:7]
+        elif m.get("date_precision") == "period":  # "~" and the window the announcement gave
+            when = f"~{when}"
         setting = {"visit": f"hosted by {m['host_state']}", "third-party": f"third country ({m['host_state']})",
                    "multilateral": m.get("multilateral_event") or "multilateral"}[m["mode"]]
         who = "–".join(short(p) for p in m["participants"][:2])

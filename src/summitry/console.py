@@ -30,15 +30,21 @@ class Fmt(StrEnum):
 
 
 def friendly(fn: Callable) -> Callable:
-    """Turn SummitryError into one line on stderr and exit 1."""
+    """Turn SummitryError, and a database the code cannot read, into one line on stderr and exit 1."""
 
     @wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        import duckdb
+
         try:
             return fn(*args, **kwargs)
         except SummitryError as exc:
-            err.print(f"[red]error:[/red] {exc}", highlight=False, markup=True, soft_wrap=True)
-            raise typer.Exit(1) from None
+            message = str(exc)
+        except duckdb.Error as exc:  # a database from another version, or damaged: say what to do
+            message = (f"the database could not answer ({type(exc).__name__}: {str(exc).splitlines()[0]}); "
+                       "rebuild it with `summitry build`")
+        err.print(f"[red]error:[/red] {message}", highlight=False, markup=True, soft_wrap=True)
+        raise typer.Exit(1) from None
 
     return wrapper
 

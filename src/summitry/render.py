@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.console import Group
 from rich.panel import Panel
 from rich.style import Style
@@ -15,7 +17,13 @@ SETTING = {
 
 
 def when(m: dict) -> str:
+    """The meeting's days; for a called-off meeting planned without a day, the month or window."""
     s, e = m["start_date"], m["end_date"]
+    precision = m.get("date_precision") or "day"
+    if precision == "month":
+        return f"{dt.date.fromisoformat(s):%B %Y} (planned; no day was set)"
+    if precision == "period":
+        return f"planned within {s} to {e} (no day was set)"
     return s if s == e else f"{s} to {e}"
 
 

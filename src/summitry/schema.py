@@ -100,6 +100,7 @@ class Leader(Record):
 
 
 Mode = Literal["visit", "third-party", "multilateral"]
+DatePrecision = Literal["day", "month", "period"]
 Status = Literal["held", "cancelled", "collapsed"]
 MeetingFormat = Literal[
     "state-visit",
@@ -117,6 +118,10 @@ class Meeting(Record):
     status: Status = Field(description="held, or cancelled/collapsed for announced meetings that did not (fully) happen")
     start_date: dt.date = Field(description="First day of the meeting (planned day if not held)")
     end_date: dt.date = Field(description="Last day of the meeting")
+    date_precision: DatePrecision = Field(
+        default="day", description="day: the dates are the days the leaders met (or were to meet); month or "
+        "period: a called-off meeting announced only for that month, or for the window the announcement gave, "
+        "which start_date and end_date span")
     participants: list[Slug] = Field(min_length=2, description="Leader ids of those who met")
     city: str = Field(min_length=2, description="City (or nearest town) where they met")
     region: str | None = Field(default=None, description="First-level subdivision, e.g. Texas, Alaska")
@@ -159,6 +164,13 @@ class Meeting(Record):
             raise ValueError("announced_date is after start_date")
         if len(set(self.participants)) != len(self.participants):
             raise ValueError("a participant is listed twice")
+        if self.date_precision != "day":
+            if self.status == "held":
+                raise ValueError("a held meeting has its days: date_precision must be day")
+            if self.date_precision == "month":
+                next_month = (self.start_date.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+                if self.start_date.day != 1 or self.end_date != next_month - dt.timedelta(days=1):
+                    raise ValueError("date_precision month: start_date and end_date are the month's first and last days")
         return self
 
 
@@ -192,7 +204,7 @@ class RelationsEntry(Record):
 # --- database tables ---------------------------------------------------------------
 
 #: Bumped whenever a table changes; a database of another version is rebuilt on first use.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 @dataclass(frozen=True)
@@ -338,6 +350,7 @@ TABLES: dict[str, Table] = {
                 _col("id", "VARCHAR", "Meeting id"),
                 _MEETING_COLUMNS["start_date"],
                 _MEETING_COLUMNS["end_date"],
+                _MEETING_COLUMNS["date_precision"],
                 _col("participants", "STRUCT(leader_id VARCHAR, name VARCHAR, state VARCHAR, office VARCHAR, "
                      "office_kind VARCHAR)[]", "Who took part, with the office held on the first day and its kind"),
                 *(_MEETING_COLUMNS[n] for n in (

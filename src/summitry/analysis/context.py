@@ -59,6 +59,7 @@ class M:
     site: str | None = None
     sources: list[dict] = field(default_factory=list)
     origin: str = "curated"
+    date_precision: str = "day"
 
     @property
     def leader_ids(self) -> list[str]:
@@ -80,7 +81,7 @@ def from_record(r: dict, origin: str = "curated") -> M:
         format=r["format"], status=r["status"], multilateral_event=r.get("multilateral_event"),
         announced=_date(r.get("announced_date")), officials_present=r.get("officials_present"),
         outcomes=list(r.get("outcomes") or []), region=r.get("region"), site=r.get("site"),
-        sources=list(r.get("sources") or []), origin=origin,
+        sources=list(r.get("sources") or []), origin=origin, date_precision=r.get("date_precision") or "day",
     )
 
 
@@ -472,7 +473,7 @@ def context_report(con: duckdb.DuckDBPyConnection, meeting_id: str | None = None
 def meeting_record(m: M) -> dict:
     """A meeting of any origin in the shape of a curated meeting record (plus `origin`)."""
     return {
-        "id": m.id, "start_date": m.start.isoformat(), "end_date": m.end.isoformat(),
+        "id": m.id, "start_date": m.start.isoformat(), "end_date": m.end.isoformat(), "date_precision": m.date_precision,
         "participants": m.participants, "city": m.city, "region": m.region, "site": m.site,
         "venue_state": m.venue_state, "mode": m.mode, "host_state": m.host_state,
         "multilateral_event": m.multilateral_event, "format": m.format, "status": m.status,

@@ -20,6 +20,7 @@ from summitry import official_query, query
 from summitry.config import OFFICIAL_HINT
 from summitry.db import has_table
 from summitry.errors import InvalidQuery, NotFound
+from summitry.render import when
 from summitry.schema import HISTORICAL_STATES, predecessors, state_name
 
 DEFAULT_PAIR = ("USA", "RUS")
@@ -175,6 +176,7 @@ def decorate(rows: list[dict], filters: Filters) -> list[dict]:
             "who": ", ".join(p["name"] for p in m["participants"]),
             "place": ", ".join(x for x in (m.get("city"), m.get("region"), display_name(m["venue_state"])) if x),
             "year": int(m["start_date"][:4]),
+            "when": when(m),
             "url": f"/meetings/{m['id']}",
         })
     return out
