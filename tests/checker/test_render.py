@@ -41,7 +41,7 @@ def test_markdown_input_with_markup_renders_inert(fixture_record: Record) -> Non
     page = render_html(res, text)
     _assert_inert(page)
     tree = lxml.html.document_fromstring(page)
-    labels = tree.xpath("//span[contains(@class,'claim')]/label")
+    labels = tree.xpath("//label[contains(@class,'claim')]")
     assert labels and all(lbl.get("title") for lbl in labels)
     assert any("Reykjavík" in lbl.get("title") for lbl in labels)  # the correction on hover
     article_text = tree.xpath("//article")[0].text_content()
@@ -55,3 +55,24 @@ def test_rich_rendering_does_not_read_markup(fixture_record: Record) -> None:
     out = console.export_text()
     assert "Reagan[/] and Gorbachev" in out  # printed literally, not read as markup
     assert "contradicted" in out
+
+
+def test_markdown_is_shown_formatted(fixture_record: Record) -> None:
+    """Headings, emphasis and links are rendered, not shown as # and ** and [](); the claims
+    are highlighted over the formatted text."""
+    text = ("# Summits\n\n*By a reader.* The **first** meeting of [Reagan](https://example.org/r) and Gorbachev\n"
+            "was in Geneva in November 1985.\n\n- Reagan and Gorbachev met in Helsinki in October 1986.\n")
+    res = check_text(text, record=fixture_record, content_type="markdown")
+    page = render_html(res, text)
+    tree = lxml.html.document_fromstring(page)
+    article = tree.xpath("//article")[0]
+    assert article.xpath(".//h1")[0].text_content() == "Summits"
+    assert article.xpath(".//em") and article.xpath(".//strong")
+    assert article.xpath(".//a[@href='https://example.org/r']")
+    assert "**" not in article.text_content() and "](" not in article.text_content()
+    helsinki = next(lbl for lbl in article.xpath(".//label") if "Helsinki" in lbl.text_content())
+    assert "contradicted" in helsinki.get("class") and helsinki.getparent().tag == "li"  # inside the list item
+    runs = article.xpath(f".//label[@for='{helsinki.get('for')}']")
+    assert "".join(lbl.text_content() for lbl in runs) == "Reagan and Gorbachev met in Helsinki in October 1986"
+    geneva = [lbl for lbl in article.xpath(".//label") if lbl.get("for") != helsinki.get("for")]
+    assert any(lbl.getparent().tag == "strong" for lbl in geneva)  # a claim across **first** is marked inside it

@@ -178,14 +178,21 @@ def test_check_page_degrades_without_the_checker(fresh_client, monkeypatch: pyte
     assert r.status_code == 503 and r.json()["error"]["status"] == 503
 
 
-def test_highlight_segments() -> None:
-    from summitry.web.pages import highlight, verdict_class
+def test_highlighted_article() -> None:
+    from summitry.web.pages import highlighted_article, verdict_class
 
-    text = "Reagan met Gorbachev in Reykjavik in 1986."
-    claims = [{"span": [24, 33]}, {"span": {"start": 0, "end": 6}}, {"span": [25, 30]}, {"span": "bad"}]
-    segments = highlight(text, claims)
-    assert "".join(s["text"] for s in segments) == text
-    assert [(s["text"], s["claim"]) for s in segments if s["claim"] is not None] == [("Reagan", 1), ("Reykjavik", 0)]
+    text = "# Notes\n\nReagan met **Gorbachev** in Reykjavik in 1986. <script>x</script>"
+    claims = [{"span": [text.index("Reykjavik"), text.index("Reykjavik") + 9], "verdict": "supported", "css": "ok"},
+              {"span": {"start": text.index("Reagan"), "end": text.index("Reagan") + 6}, "verdict": "contradicted",
+               "css": "bad"},
+              {"span": [text.index("Reykjavik") + 1, text.index("Reykjavik") + 5], "css": "ok"}, {"span": "bad", "css": "ok"}]
+    html = str(highlighted_article(text, "markdown", claims))
+    assert "<h1>Notes</h1>" in html and "<strong>Gorbachev</strong>" in html and "&lt;script&gt;" in html
+    assert '<mark class="v-bad" id="claim-2" title="contradicted">Reagan</mark><sup><a href="#row-2">2</a></sup>' in html
+    assert '<mark class="v-ok" id="claim-1" title="supported">Reykjavik</mark>' in html
+    assert 'id="claim-3"' not in html and 'id="claim-4"' not in html  # overlapping, malformed
+    plain = str(highlighted_article("# kept\nReagan", "text", [{"span": [7, 13], "verdict": "x", "css": "unsure"}]))
+    assert plain.startswith('<div class="plain"># kept')
     assert verdict_class("contradicted") == "bad" and verdict_class("supported") == "ok"
     assert verdict_class("unverified") == "unsure"
 

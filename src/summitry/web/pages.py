@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
+from markupsafe import Markup, escape
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
@@ -173,27 +174,30 @@ def check_form(request: Request) -> HTMLResponse:
                   note=None if checker_module() else CHECKER_MISSING, max_mb=MAX_BODY // (1024 * 1024))
 
 
-def highlight(text: str, claims: list[dict]) -> list[dict]:
-    """The article cut into plain and claimed segments (claims by character span, no overlaps)."""
+def highlighted_article(text: str, content_type: str | None, claims: list[dict]) -> Markup:
+    """The article as the page shows it: Markdown formatted, anything else as plain text, each
+    claim (by character span; a malformed or overlapping span is skipped) marked by verdict,
+    its number after it linking to its row in the table (a link of its own, never one nested in
+    a link of the article's)."""
+    from summitry.checker.render import article_html
+
     spans = []
     for i, claim in enumerate(claims):
         span = claim.get("span")
         if isinstance(span, dict):
             span = (span.get("start"), span.get("end"))
-        if (isinstance(span, list | tuple) and len(span) == 2 and all(isinstance(x, int) for x in span)
-                and 0 <= span[0] < span[1] <= len(text)):
+        if isinstance(span, list | tuple) and len(span) == 2 and all(isinstance(x, int) for x in span):
             spans.append((span[0], span[1], i))
-    segments, pos = [], 0
-    for start, end, i in sorted(spans):
-        if start < pos:
-            continue
-        if start > pos:
-            segments.append({"text": text[pos:start], "claim": None})
-        segments.append({"text": text[start:end], "claim": i})
-        pos = end
-    if pos < len(text):
-        segments.append({"text": text[pos:], "claim": None})
-    return segments
+    started: set[int] = set()
+
+    def mark(i: int) -> tuple[str, str]:
+        anchor = "" if i in started else f' id="claim-{i + 1}"'
+        started.add(i)
+        verdict = str(claims[i].get("verdict") or "").replace("_", " ")
+        return f'<mark class="v-{escape(claims[i]["css"])}"{anchor} title="{escape(verdict)}">', "</mark>"
+
+    return article_html(text, "markdown" if content_type == "markdown" else "text", spans, mark,
+                        lambda i: f'<sup><a href="#row-{i + 1}">{i + 1}</a></sup>')
 
 
 VERDICT_CLASSES = {"supported": "ok", "contradicted": "bad", "not_in_record": "unsure"}
@@ -260,7 +264,7 @@ async def check_article(request: Request) -> HTMLResponse:
         except Exception:  # the standalone page is extra: the highlighted article is above it
             log.exception("checker render_html failed")
     return render(request, "check.html", page="check", text=text, result=data, claims=claims,
-                  segments=highlight(text, claims), standalone=standalone, error=None, note=None, max_mb=max_mb)
+                  article=highlighted_article(text, data.get("content_type"), claims), standalone=standalone, error=None, note=None, max_mb=max_mb)
 
 
 # --- the official record ---------------------------------------------------------------------
