@@ -23,6 +23,7 @@ from summitry.checker import dates, reader
 from summitry.checker.claims import Claim
 from summitry.checker.errors import InputTooLarge, NotText
 from summitry.checker.gazetteer import gazetteer_for, lower_same_length, prepare
+from summitry.checker.language import language_notice
 from summitry.checker.record import Record, get_record
 from summitry.checker.verify import CONTRADICTED, NOT_IN_RECORD, SUPPORTED, Verdict, verify
 
@@ -61,6 +62,7 @@ class CheckResult:
     article_date: dt.date | None
     content_type: str
     document: reader.Document | None = field(default=None, repr=False)
+    notice: str | None = None  # e.g. the text is not in English (checker.language)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -75,6 +77,7 @@ class CheckResult:
             "counts": self.counts,
             "article_date": self.article_date.isoformat() if self.article_date else None,
             "content_type": self.content_type,
+            "notice": self.notice,
         }
 
     def to_json(self, indent: int | None = 2) -> str:
@@ -181,7 +184,7 @@ def _check_document(doc: reader.Document, record: Record, article_date: dt.date 
             participants=c.participants, place=_place_json(c), time=_time_json(c), setting=_setting_json(c),
             verdict=v.verdict, correction=v.correction, evidence=list(v.evidence), sources=sources, reason=v.reason,
         ))
-    return CheckResult(results, article_date, doc.content_type, doc)
+    return CheckResult(results, article_date, doc.content_type, doc, notice=language_notice(text))
 
 
 def check_text(

@@ -47,6 +47,8 @@ def render_text(result: CheckResult) -> Group:
         (f"{counts['not_in_record']} not in the record", STYLE["not_in_record"]),
         f"   (article date: {result.article_date or 'unknown'})",
     )
+    if result.notice:
+        return Group(Text(result.notice, style="bold yellow"), table, summary)
     return Group(table, summary)
 
 
@@ -161,6 +163,7 @@ ol.claims { font: 14px/1.4 system-ui, sans-serif; }
 <h1>Checked against the Summitry record</h1>
 <p>{{ counts.supported }} supported · {{ counts.contradicted }} contradicted · {{ counts.not_in_record }} not in the record
 · article date: {{ article_date or "unknown" }} · hover a highlight for the verdict, click it for the evidence</p>
+{% if notice %}<p class="notice"><strong>{{ notice }}</strong></p>{% endif %}
 </header>
 <article{% if plain %} class="plain"{% endif %}>{{ article }}</article>
 <section>
@@ -217,6 +220,6 @@ def render_html(result: CheckResult, original_text: str | None = None, *, title:
 
     return _PAGE.render(
         article=article_html(text, kind, spans, mark, card), plain=kind != "markdown",
-        claims=result.claims, counts=result.counts, labels=LABEL,
+        claims=result.claims, counts=result.counts, labels=LABEL, notice=result.notice,
         article_date=result.article_date.isoformat() if result.article_date else None, title=title,
     )

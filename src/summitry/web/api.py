@@ -89,6 +89,7 @@ class CheckResult(BaseModel):
     model_config = ConfigDict(extra="allow")
     claims: list[dict[str, Any]]
     counts: dict[str, Any]
+    notice: str | None = Field(default=None, description="Said when the text is not in English, which the checker reads")
 
 
 def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
