@@ -138,3 +138,30 @@ def test_a_damaged_database_is_one_line(tmp_path: Path) -> None:
     res = run("meetings", "--db", str(broken))
     assert res.exit_code == 1, res.output
     assert "Traceback" not in res.output and "summitry build" in res.output
+
+
+def test_one_article_limit_stated_by_cli_and_web(fixture_db: Path, tmp_path: Path) -> None:
+    from summitry.config import MAX_ARTICLE_BYTES, MAX_ARTICLE_TEXT
+    from summitry.web.middleware import MAX_BODY
+
+    assert MAX_ARTICLE_TEXT == "5 MB" and MAX_BODY - MAX_ARTICLE_BYTES <= 64 * 1024  # framing only
+    big = tmp_path / "big.txt"
+    big.write_text("x" * (MAX_ARTICLE_BYTES + 1))
+    res = run("check", str(big), "--db", str(fixture_db))
+    assert res.exit_code == 1 and "at most 5 MB" in res.output
+    res = run("check", "--help")
+    assert res.exit_code == 0
+
+
+def test_version_counts_what_the_readme_counts(real_db: Path) -> None:
+    from tests.conftest import need_shared
+
+    need_shared()
+    res = run("version", "--db", str(real_db))
+    assert res.exit_code == 0, res.output
+    out = " ".join(res.stdout.split())
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "presidential trips abroad: 832" in out and "832 presidential trips abroad" in readme
+    assert "secretary-of-state trips: 3,439" in out and "3,439" in readme
+    assert "foreign leaders' visits: 3,264" in out and "3,264 foreign leaders' visits" in readme
+    assert "official records: 7,535 loaded" in out and "7,535 records" in readme

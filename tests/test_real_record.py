@@ -144,7 +144,7 @@ def test_events_since_previous_meeting_are_really_since_it(real_db: Path) -> Non
     does (Amman 1999 came five months after Clinton's Moscow visit), the background events
     are listed under their own name, not as new ones."""
     con = duckdb.connect(str(real_db), read_only=True)
-    ids = [r[0] for r in con.execute("SELECT meeting_id FROM meetings WHERE status = 'held'").fetchall()]
+    ids = [r[0] for r in con.execute("SELECT id FROM meetings WHERE status = 'held'").fetchall()]
     for mid in ids:
         rel = ctx.context_report(con, mid)["relations"]
         prev = rel["previous_meeting"]
@@ -164,7 +164,7 @@ def test_no_meeting_is_its_own_background(real_db: Path) -> None:
     curated events for Helsinki 2018 and Anchorage 2025 are the meetings themselves), and
     events "since the previous meeting" come after that meeting's last day."""
     con = duckdb.connect(str(real_db), read_only=True)
-    ids = [r[0] for r in con.execute("SELECT meeting_id FROM meetings WHERE status = 'held'").fetchall()]
+    ids = [r[0] for r in con.execute("SELECT id FROM meetings WHERE status = 'held'").fetchall()]
     for mid in ids:
         r = ctx.context_report(con, mid)
         rel, start = r["relations"], r["meeting"]["start_date"]
@@ -172,7 +172,7 @@ def test_no_meeting_is_its_own_background(real_db: Path) -> None:
             assert e["date"] < start, (mid, e)
         prev = rel["previous_meeting"]
         if prev:
-            prev_end = con.execute("SELECT end_date FROM meetings WHERE meeting_id = ?", [prev["id"]]).fetchone()[0]
+            prev_end = con.execute("SELECT end_date FROM meetings WHERE id = ?", [prev["id"]]).fetchone()[0]
             assert all(e["date"] > prev_end.isoformat() for e in rel["events_since_previous_meeting"]), mid
     for mid, own_event in (("2018-07-helsinki", "helsinki-summit-2018"), ("2025-08-anchorage", "alaska-summit-2025")):
         r = ctx.context_report(con, mid)
@@ -186,7 +186,7 @@ def test_no_meeting_is_its_own_background(real_db: Path) -> None:
 def test_majority_words_only_for_a_majority(real_db: Path) -> None:
     """Across the real record, "mostly" stands only beside a count above half."""
     con = duckdb.connect(str(real_db), read_only=True)
-    ids = [r[0] for r in con.execute("SELECT meeting_id FROM meetings WHERE status = 'held'").fetchall()]
+    ids = [r[0] for r in con.execute("SELECT id FROM meetings WHERE status = 'held'").fetchall()]
     seen = set()
     for mid in ids:
         for s in ctx.context_report(con, mid)["signals"]:
@@ -280,3 +280,33 @@ def test_called_off_meetings_are_records(real_db: Path) -> None:
     # a called-off meeting is never a precedent
     r = summitry.context("2021-06-geneva", db=real_db)
     assert r["venue"]["previous_same_setting"]["id"] == "2018-07-helsinki"
+
+
+#: Hosts whose pages are not in English, and their language (docs/curation.md, "Sources").
+NON_ENGLISH_HOSTS = {
+    "agi.it": "Italian", "dni.ru": "Russian", "izvestia.ru": "Russian", "interfax.ru": "Russian",
+    "lite.mir24.tv": "Russian", "news.mail.ru": "Russian", "svpressa.ru": "Russian", "tvrain.ru": "Russian",
+    "universalis.fr": "French", "red.wissen.de": "German", "www.welt.de": "German", "wydarzenia.interia.pl": "Polish",
+    "www.newsbeast.gr": "Greek", "hankyung.com": "Korean", "www.majalla.com": "Arabic",
+}
+
+
+def test_sources_cite_the_english_page_or_say_the_language() -> None:
+    """A source is the English-language page where there is one (Wikipedia's English edition,
+    not Scots or Simple English); a page in another language says so in its title."""
+    from urllib.parse import urlparse
+
+    import yaml
+
+    root = Path(summitry.__file__).parent / "data" / "curated"
+    problems = []
+    for path in sorted(root.rglob("*.yaml")):
+        for entry in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            for source in entry.get("sources") or []:
+                host = urlparse(source["url"]).hostname or ""
+                if host.endswith("wikipedia.org") and host != "en.wikipedia.org":
+                    problems.append((path.name, source["url"]))
+                language = NON_ENGLISH_HOSTS.get(host)
+                if language and f"({language})" not in source["title"]:
+                    problems.append((path.name, source["title"]))
+    assert problems == []

@@ -54,7 +54,6 @@ def curated_frames(cur: Curated) -> dict[str, pd.DataFrame]:
     meetings, participants, sources = [], [], []
     for rel, m in cur.meetings:
         row = m.model_dump(exclude={"participants", "sources"})
-        row["meeting_id"] = row.pop("id")
         row["source_file"] = rel
         meetings.append(row)
         for pos, pid in enumerate(m.participants):

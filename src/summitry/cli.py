@@ -373,9 +373,40 @@ def version(db: DbOpt = None) -> None:
     if not path.exists():
         out.print(f"no database yet at {path} (run `summitry build`)")
         return
+    from summitry.db import has_table
+
     with connect(db) as con:
         for key, value in con.execute("SELECT key, value FROM build_info ORDER BY key").fetchall():
-            out.print(f"{key}: {value}", highlight=False)
+            if not key.startswith("official_records_"):  # counted by collection below, as the README does
+                out.print(f"{key}: {value}", highlight=False)
+        for line in record_counts(con, has_table):
+            out.print(line, highlight=False)
+
+
+#: What `summitry version` counts, in the README's words: (table, label).
+COUNTED = [("meetings", "curated meetings"), ("leaders", "leaders"), ("relations", "relations periods and events"),
+           ("hsg_president_trips", "presidential trips abroad"),
+           ("hsg_secretary_trips", "secretary-of-state trips"), ("hsg_visits", "foreign leaders' visits")]
+
+
+def record_counts(con: object, has_table: object) -> list[str]:
+    """The record's size as the README states it; the three official collections add up to
+    the official records (presidents' terms, also loaded, are reference data, not records)."""
+    lines, official = [], 0
+    for table, label in COUNTED:
+        if not has_table(con, table):
+            continue
+        (n,) = con.execute(f"SELECT count(*) FROM {table}").fetchone()  # names from COUNTED only
+        lines.append(f"{label}: {n:,}")
+        official += n if table.startswith("hsg_") else 0
+    if official:
+        (rejected,) = con.execute("SELECT count(*) FROM hsg_rejects").fetchone() if has_table(con, "hsg_rejects") \
+            else (0,)
+        lines.append(f"official records: {official:,} loaded (the trips and visits above), {rejected:,} rejected "
+                     "(`summitry rejects`)")
+    else:
+        lines.append(OFFICIAL_HINT)
+    return lines
 
 
 from summitry.checker.cli_command import check_command  # noqa: E402

@@ -13,6 +13,11 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+#: The largest article the checker reads, the same for the CLI, the Python API and the web:
+#: 5 MB of UTF-8 text (an op-ed is about 10 kB, a book about 1 MB).
+MAX_ARTICLE_BYTES = 5_000_000
+MAX_ARTICLE_TEXT = f"{MAX_ARTICLE_BYTES / 1e6:g} MB"
+
 OFFICIAL_HINT = (
     "The official record (Office of the Historian) is not in this database. Add it with "
     "`summitry build --official PATH` (a folder laid out like HistoryAtState's travels/ and "

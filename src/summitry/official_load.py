@@ -227,7 +227,7 @@ def reconcile(con: duckdb.DuckDBPyConnection, notes: dict[str, OfficialNote] | N
     linked_meetings = {r["meeting_id"] for r in matches_rows if r["note"] != "listed id not found in the official record"}
     missing = []
     for mid, start, venue, mode in con.execute(
-        "SELECT meeting_id, start_date, venue_state, mode FROM meetings WHERE status = 'held' ORDER BY start_date"
+        "SELECT id, start_date, venue_state, mode FROM meetings WHERE status = 'held' ORDER BY start_date"
     ).fetchall():
         if mid in linked_meetings:
             continue

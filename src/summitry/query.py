@@ -44,12 +44,12 @@ WITH counterpart AS (  -- the principal counterpart's state: the second particip
     SELECT meeting_id, list({'title': title, 'url': url} ORDER BY position) AS sources
     FROM meeting_sources GROUP BY meeting_id
 )
-SELECT m.meeting_id AS id, m.start_date, m.end_date, m.date_precision, p.participants, m.city, m.region, m.site,
+SELECT m.id, m.start_date, m.end_date, m.date_precision, p.participants, m.city, m.region, m.site,
        m.venue_state, m.latitude, m.longitude, m.mode, m.host_state, m.multilateral_event,
        m.format, m.officials_present, m.status, m.announced_date, m.outcomes,
        m.official_record_ids, m.notes, s.sources, p.participant_states, p.participant_ids, p.counterpart_office
-FROM meetings m JOIN p USING (meeting_id) LEFT JOIN s USING (meeting_id)
-ORDER BY m.start_date, m.meeting_id
+FROM meetings m JOIN p ON p.meeting_id = m.id LEFT JOIN s ON s.meeting_id = m.id
+ORDER BY m.start_date, m.id
 """
 
 MEETINGS_SQL = """

@@ -204,7 +204,7 @@ class RelationsEntry(Record):
 # --- database tables ---------------------------------------------------------------
 
 #: Bumped whenever a table changes; a database of another version is rebuilt on first use.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 @dataclass(frozen=True)
@@ -304,10 +304,10 @@ TABLES: dict[str, Table] = {
             "meetings",
             "Curated in-person meetings between U.S. presidents and Soviet/Russian leaders",
             (
-                *columns_of(Meeting, skip=("participants", "sources"), rename={"id": "meeting_id"}),
+                *columns_of(Meeting, skip=("participants", "sources")),
                 _col("source_file", "VARCHAR", "Curated file the record came from"),
             ),
-            ("meeting_id",),
+            ("id",),
         ),
         Table(
             "meeting_participants",

@@ -105,7 +105,7 @@ def test_validate_against_curated_meetings(tmp_path: Path, fixture_db: Path, lea
     from ._helpers import consult, write_store
 
     con = duckdb.connect(str(fixture_db), read_only=True)
-    curated = con.execute("SELECT meeting_id, start_date FROM meetings WHERE status = 'held' AND start_date >= "
+    curated = con.execute("SELECT id, start_date FROM meetings WHERE status = 'held' AND start_date >= "
                           "'2009-01-01' ORDER BY start_date").fetchall()
     assert curated
     mid, day = curated[-1]

@@ -113,10 +113,10 @@ def test_leaders_and_relations(client) -> None:
 
 
 def test_official_tables_absent_give_404_with_the_hint(client) -> None:
-    for path in ("/api/trips", "/api/visits"):
+    for path in ("/api/trips", "/api/secretary-trips", "/api/visits"):
         assert_error(client.get(path), 404, OFFICIAL_HINT)
     info = client.get("/api/info").json()
-    assert info["official_record"] == {"trips": False, "visits": False}
+    assert info["official_record"] == {"trips": False, "secretary-trips": False, "visits": False}
 
 
 def test_method_not_allowed_keeps_the_error_shape(client) -> None:
@@ -126,7 +126,7 @@ def test_method_not_allowed_keeps_the_error_shape(client) -> None:
 
 def test_check_limits_and_validation(client) -> None:
     too_big = "x" * (MAX_BODY + 1)
-    assert_error(client.post("/api/check", content=too_big, headers={"content-type": "text/plain"}), 413, "2 MB")
+    assert_error(client.post("/api/check", content=too_big, headers={"content-type": "text/plain"}), 413, "5 MB")
 
     def chunks():  # no Content-Length: the limit applies while reading
         for _ in range(3):

@@ -103,7 +103,7 @@ def test_descriptor_is_valid(exported) -> None:
 def test_descriptor_follows_the_registry(exported) -> None:
     _, descriptor = exported
     meetings = next(r for r in descriptor["resources"] if r["name"] == "meetings")
-    assert meetings["schema"]["primaryKey"] == ["meeting_id"]
+    assert meetings["schema"]["primaryKey"] == ["id"]  # the key the CLI and the API call a meeting by
     assert meetings["description"] == TABLES["meetings"].description
     fields = {f["name"]: f for f in meetings["schema"]["fields"]}
     assert [f["name"] for f in meetings["schema"]["fields"]] == TABLES["meetings"].column_names
@@ -152,3 +152,19 @@ def test_citation_cff_agrees_with_the_cite_text() -> None:
     assert data["cff-version"] and data["message"] and data["authors"]
     assert data["version"] == __version__
     assert data["title"] in cite_text()
+
+
+def test_a_meeting_has_one_key_everywhere(exported, client, fixture_db: Path) -> None:
+    """`id` names a meeting in the export, the CLI and the API; `meeting_id` only ever refers to one."""
+    from typer.testing import CliRunner
+
+    from summitry.cli import app
+
+    out, _ = exported
+    with open(out / "csv" / "meetings.csv", encoding="utf-8") as fh:
+        exported_ids = [row["id"] for row in csv.DictReader(fh)]
+    cli = json.loads(CliRunner().invoke(app, ["meetings", "-f", "json", "--db", str(fixture_db)]).stdout)
+    api = client.get("/api/meetings").json()["meetings"]
+    assert sorted(exported_ids) == sorted(m["id"] for m in cli) == sorted(m["id"] for m in api)
+    with open(out / "csv" / "meeting_participants.csv", encoding="utf-8") as fh:
+        assert {row["meeting_id"] for row in csv.DictReader(fh)} == set(exported_ids)

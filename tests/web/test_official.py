@@ -34,12 +34,23 @@ def test_trips_and_visits_api(official_client) -> None:
     visits = official_client.get("/api/visits?state=RUS&from=1987&to=1987").json()
     assert visits["total"] >= 1 and all(v["start_date"].startswith("1987") for v in visits["visits"])
     assert official_client.get("/api/trips?president=nobody-at-all").status_code == 422  # a filter naming nobody
-    assert official_client.get("/api/info").json()["official_record"] == {"trips": True, "visits": True}
+    assert official_client.get("/api/info").json()["official_record"] == {"trips": True, "secretary-trips": True,
+                                                                           "visits": True}
+    secretary = official_client.get("/api/secretary-trips?secretary=rice-condoleezza&limit=3").json()
+    assert secretary["total"] > 3 and {t["who"] for t in secretary["secretary-trips"]} == {"rice-condoleezza"}
+    assert official_client.get("/api/secretary-trips?limit=1").json()["total"] == 3439
 
 
 def test_official_pages(official_client) -> None:
     index = official_client.get("/official").text
     assert "832" in index and "/official/trips" in index
+    # every collection the README describes, by the name the Office of the Historian gives it
+    for name, path, total in (("Travels Abroad of the President", "/official/trips", "832"),
+                              ("Travels Abroad of the Secretary of State", "/official/secretary-trips", "3,439"),
+                              ("Visits by Foreign Leaders", "/official/visits", "3,264")):
+        assert name in index and f'href="{path}"' in index and total in index
+    secretary = official_client.get("/official/secretary-trips?president=rice-condoleezza").text
+    assert "Secretary of State" in secretary and "Condoleezza Rice" in secretary
     page = official_client.get("/official/trips?president=reagan-ronald").text
     assert "per-year-spec" in page and "By country" in page and "Ronald Reagan" in page
     assert official_client.get("/official/visits?from=soon").status_code == 422

@@ -149,7 +149,7 @@ def test_downloads_page_and_files(client) -> None:
     for fmt in ("csv", "parquet", "json"):
         assert f'href="/downloads/{fmt}/meetings.{fmt}"' in html
     r = client.get("/downloads/csv/meetings.csv")
-    assert r.status_code == 200 and r.text.startswith("meeting_id,")
+    assert r.status_code == 200 and r.text.startswith("id,")
     descriptor = client.get("/downloads/datapackage.json").json()
     assert descriptor["name"] == "summitry"
     assert client.get("/downloads/../../etc/passwd").status_code == 404
@@ -161,7 +161,7 @@ def test_check_page_form_and_limits(client) -> None:
     assert 'for="c-text"' in html and 'for="c-file"' in html and 'enctype="multipart/form-data"' in html
     r = client.post("/check", data={"text": "x" * (MAX_BODY + 10)})
     assert r.status_code == 413 and r.headers["content-type"].startswith("text/html")
-    assert "larger than 2 MB" in r.text
+    assert "larger than the 5 MB an article may have" in r.text
     r = client.post("/check", data={"text": "   "})
     assert r.status_code == 422 and "Paste an article" in r.text
 
@@ -228,3 +228,11 @@ def test_data_strings_are_escaped_everywhere(tmp_path, monkeypatch: pytest.Monke
             assert XSS not in html and "<img src=x" not in html, path
         page = c.get("/meetings/1987-12-washington").text
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_guessed_addresses_of_the_list_work(client) -> None:
+    for path in ("/meetings", "/timeline"):
+        r = client.get(f"{path}?from=2017&to=2018", follow_redirects=False)
+        assert r.status_code == 308 and r.headers["location"] == "/?from=2017&to=2018"
+        page = client.get(f"{path}?from=2017&to=2018")
+        assert page.status_code == 200 and "2018-07-helsinki" in page.text

@@ -16,9 +16,10 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from summitry.checker.errors import InputTooLarge, NotText
+from summitry.config import MAX_ARTICLE_BYTES, MAX_ARTICLE_TEXT
 
-MAX_BYTES = 5 * 1024 * 1024
-"""Largest article the checker reads (5 MiB of UTF-8): an op-ed is ~10 kB, a book ~1 MB."""
+MAX_BYTES = MAX_ARTICLE_BYTES
+"""Largest article the checker reads (`summitry.config.MAX_ARTICLE_BYTES`, also the web's limit)."""
 
 CONTENT_TYPES = ("auto", "markdown", "text", "html")
 
@@ -191,7 +192,7 @@ def decode(data: bytes) -> str:
 
 
 def _too_large(size: int) -> str:
-    return (f"input is {size / 1e6:.1f} MB; the checker reads at most {MAX_BYTES / 1e6:.1f} MB "
+    return (f"input is {size / 1e6:.1f} MB; the checker reads at most {MAX_ARTICLE_TEXT} "
             "(split the document, or check the relevant part)")
 
 

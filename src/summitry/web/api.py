@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
 from summitry import query
-from summitry.config import OFFICIAL_HINT
+from summitry.config import MAX_ARTICLE_TEXT, OFFICIAL_HINT
 from summitry.errors import InvalidQuery, SummitryError
 from summitry.web import explore
 from summitry.web.common import error_payload, json_response
@@ -93,7 +93,7 @@ class CheckResult(BaseModel):
 
 
 def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
-    text = {404: "Not found", 413: "Body too large (2 MB at most)", 422: "Invalid parameters",
+    text = {404: "Not found", 413: f"Body too large (articles: {MAX_ARTICLE_TEXT} at most)", 422: "Invalid parameters",
             503: "Optional module not installed"}
     return {code: {"model": ErrorResponse, "description": text[code]} for code in codes}
 
@@ -247,6 +247,25 @@ def list_trips(
                      start=from_, end=to, q=q)
 
 
+@router.get("/secretary-trips", responses={200: {"model": OfficialPage,
+                                                   "description": "{total, limit, offset, secretary-trips}"},
+                                           **_errors(404, 422)},
+            response_model=None, summary="Secretaries of state's trips abroad (Office of the Historian)")
+def list_secretary_trips(
+    request: Request,
+    state: State = None,
+    secretary: Annotated[str | None, Query(max_length=80, description="Secretary id, e.g. rice-condoleezza")] = None,
+    from_: From = None,
+    to: To = None,
+    q: Annotated[str | None, Query(max_length=200, description="Text anywhere in the record")] = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> Response:
+    """404 with a hint when the official record was not loaded into this database."""
+    return _official(request, "secretary-trips", limit=limit, offset=offset, state=state, president=secretary,
+                     start=from_, end=to, q=q)
+
+
 @router.get("/visits", responses={200: {"model": OfficialPage, "description": "{total, limit, offset, visits}"},
                                   **_errors(404, 422)},
             response_model=None, summary="Foreign leaders' visits to the U.S. (Office of the Historian)")
@@ -279,7 +298,7 @@ CHECK_BODY = {
 
 async def read_text(request: Request) -> str:
     """The article from a text/plain body or JSON {"text": ...}; 422 for anything else."""
-    body = await request.body()  # BodyLimitMiddleware raises BodyTooLarge past 2 MB
+    body = await request.body()  # BodyLimitMiddleware raises BodyTooLarge past MAX_BODY
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     try:
         raw = body.decode("utf-8")
@@ -314,7 +333,7 @@ def checker_error_status(exc: SummitryError) -> int:
 @router.post("/check", responses={200: {"model": CheckResult}, **_errors(413, 422, 503)}, response_model=None,
              summary="Check an article's claims about meetings", openapi_extra={"requestBody": CHECK_BODY})
 async def check(request: Request) -> Response:
-    """Body: the article as text/plain, or JSON {"text": ...}; at most 2 MB."""
+    """Body: the article as text/plain, or JSON {"text": ...}; at most 5 MB of text (MAX_ARTICLE_BYTES)."""
     text = await read_text(request)
     try:
         result = await run_in_threadpool(run_check, request, text)

@@ -16,6 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from summitry import __version__
+from summitry.config import MAX_ARTICLE_TEXT
 from summitry.db import ensure_built
 from summitry.errors import InvalidQuery, NotFound, SummitryError, UnknownValue
 from summitry.web.common import HERE, error_payload, json_response, make_templates, render
@@ -82,8 +83,8 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(BodyTooLarge)
     async def _too_large(request: Request, exc: BodyTooLarge) -> Response:
-        mb = exc.limit // (1024 * 1024)
-        return error_response(request, 413, f"The request body is larger than {mb} MB; send a shorter text.")
+        return error_response(request, 413, f"The request is larger than the {MAX_ARTICLE_TEXT} an article may "
+                                            "have; send a shorter text.")
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:

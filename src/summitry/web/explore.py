@@ -254,7 +254,8 @@ def meeting(con: duckdb.DuckDBPyConnection, meeting_id: str) -> dict:
 # --- the official record (optional tables) -----------------------------------------
 
 #: Official record kinds: the table that marks them present and the query that lists them.
-OFFICIAL_KINDS: dict[str, str] = {"trips": "hsg_president_trips", "visits": "hsg_visits"}
+OFFICIAL_KINDS: dict[str, str] = {"trips": "hsg_president_trips", "secretary-trips": "hsg_secretary_trips",
+                                  "visits": "hsg_visits"}
 
 
 def official_present(con: duckdb.DuckDBPyConnection, kind: str) -> bool:
@@ -264,12 +265,13 @@ def official_present(con: duckdb.DuckDBPyConnection, kind: str) -> bool:
 def official_records(con: duckdb.DuckDBPyConnection, kind: str, *, state: str | None = None,
                      president: str | None = None, start: str | None = None, end: str | None = None,
                      q: str | None = None) -> pd.DataFrame:
-    """Trips abroad or visits to the U.S. (`summitry.official_query`), oldest first, optionally
+    """Trips abroad (presidents' or secretaries of state's) or visits to the U.S. (`summitry.official_query`), oldest first, optionally
     narrowed to rows containing `q`. NotFound (with the hint) when the record is not loaded."""
     if not official_present(con, kind):
         raise NotFound(OFFICIAL_HINT)
-    if kind == "trips":
-        df = official_query.find_trips(con, president=president, state=state, start=start, end=end)
+    if kind in ("trips", "secretary-trips"):  # `president` names the traveller: a president or a secretary
+        df = official_query.find_trips(con, president=president, state=state, start=start, end=end,
+                                       secretary=kind == "secretary-trips")
     else:
         df = official_query.find_visits(con, state=state, president=president, start=start, end=end)
     if q:

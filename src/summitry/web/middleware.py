@@ -12,6 +12,7 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
+from summitry.config import MAX_ARTICLE_BYTES, MAX_ARTICLE_TEXT
 from summitry.web.store import Store
 
 Scope = MutableMapping[str, Any]
@@ -20,7 +21,9 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
-MAX_BODY = 2 * 1024 * 1024  # bytes; POST /api/check and /check accept at most this
+#: Bytes a POST body may have: the checker's article limit, plus room for the multipart or
+#: JSON framing around the text (the article inside is held to MAX_ARTICLE_BYTES by the checker).
+MAX_BODY = MAX_ARTICLE_BYTES + 64 * 1024
 
 SECURITY_HEADERS: list[tuple[bytes, bytes]] = [
     (b"content-security-policy",
@@ -37,7 +40,7 @@ class BodyTooLarge(Exception):
     """A request body over MAX_BODY; handled as 413 by the app's exception handlers."""
 
     def __init__(self, limit: int = MAX_BODY) -> None:
-        super().__init__(f"request body larger than {limit // (1024 * 1024)} MB")
+        super().__init__(f"request body larger than {limit} bytes (articles: {MAX_ARTICLE_TEXT} at most)")
         self.limit = limit
 
 

@@ -16,13 +16,13 @@ from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
-from fastapi.responses import FileResponse, HTMLResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup, escape
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from summitry import query
-from summitry.config import OFFICIAL_HINT
+from summitry.config import MAX_ARTICLE_BYTES, MAX_ARTICLE_TEXT, OFFICIAL_HINT
 from summitry.errors import InvalidQuery, NotFound, SummitryError
 from summitry.export import cite_text
 from summitry.web import charts, explore
@@ -36,7 +36,6 @@ from summitry.web.integrations import (
     optional_attr,
     result_dict,
 )
-from summitry.web.middleware import MAX_BODY
 
 log = logging.getLogger("summitry.web")
 router = APIRouter(include_in_schema=False)
@@ -123,6 +122,15 @@ def timeline(request: Request) -> HTMLResponse:
     return render(request, "timeline.html", status=422 if ctx["error"] else 200, page="timeline", **ctx)
 
 
+@router.get("/timeline")
+@router.get("/meetings")
+def timeline_aliases(request: Request) -> RedirectResponse:
+    """The addresses people guess for the timeline and the list of meetings: both are the home page,
+    whose table lists the meetings; the filters in the query string are kept."""
+    query_string = request.url.query
+    return RedirectResponse("/" + (f"?{query_string}" if query_string else ""), status_code=308)
+
+
 @router.get("/map", response_class=HTMLResponse)
 def venue_map(request: Request) -> HTMLResponse:
     """Where the meetings were held: a map and a table of venues."""
@@ -171,7 +179,7 @@ def _context(cur: Any, meeting_id: str) -> tuple[dict | None, str | None]:
 @router.get("/check", response_class=HTMLResponse)
 def check_form(request: Request) -> HTMLResponse:
     return render(request, "check.html", page="check", text="", result=None, error=None,
-                  note=None if checker_module() else CHECKER_MISSING, max_mb=MAX_BODY // (1024 * 1024))
+                  note=None if checker_module() else CHECKER_MISSING, max_mb=MAX_ARTICLE_TEXT)
 
 
 def highlighted_article(text: str, content_type: str | None, claims: list[dict]) -> Markup:
@@ -216,7 +224,7 @@ def verdict_class(verdict: Any) -> str:
 
 
 async def _article_from_form(request: Request) -> str:
-    form = await request.form(max_files=1, max_fields=10, max_part_size=MAX_BODY)
+    form = await request.form(max_files=1, max_fields=10, max_part_size=MAX_ARTICLE_BYTES)
     upload = form.get("file")
     text = ""
     if isinstance(upload, UploadFile) and upload.filename:
@@ -234,7 +242,7 @@ async def _article_from_form(request: Request) -> str:
 @router.post("/check", response_class=HTMLResponse)
 async def check_article(request: Request) -> HTMLResponse:
     """The article with each claim highlighted by verdict, and the claims in a table."""
-    max_mb = MAX_BODY // (1024 * 1024)
+    max_mb = MAX_ARTICLE_TEXT
     try:
         text = await _article_from_form(request)
     except InvalidQuery as exc:
@@ -269,7 +277,11 @@ async def check_article(request: Request) -> HTMLResponse:
 
 # --- the official record ---------------------------------------------------------------------
 
-OFFICIAL_TITLES = {"trips": "Presidential trips abroad", "visits": "Foreign leaders' visits to the U.S."}
+#: The Office of the Historian's collections, by the names it gives them.
+OFFICIAL_TITLES = {"trips": "Travels Abroad of the President", "secretary-trips": "Travels Abroad of the Secretary of State",
+                   "visits": "Visits by Foreign Leaders"}
+#: Who travels, in each collection's filter and table.
+OFFICIAL_TRAVELLER = {"trips": "President", "secretary-trips": "Secretary of State", "visits": "U.S. President in office"}
 
 
 @router.get("/official", response_class=HTMLResponse)
@@ -287,6 +299,7 @@ def official_index(request: Request) -> HTMLResponse:
 #: Columns the records table shows, per kind (all come from summitry.official_query).
 OFFICIAL_COLUMNS = {
     "trips": ["start_date", "end_date", "name", "country_label", "locale", "remarks"],
+    "secretary-trips": ["start_date", "end_date", "name", "country_label", "locale", "remarks"],
     "visits": ["start_date", "end_date", "visitor", "from_label", "description", "president_id"],
 }
 
@@ -304,7 +317,8 @@ def official_page(request: Request, kind: str) -> HTMLResponse:
         page = max(1, int(p.get("page", "1") or 1))
     except ValueError:
         page = 1
-    ctx: dict[str, Any] = {"kind": kind, "title": OFFICIAL_TITLES[kind], "form": form, "hint": OFFICIAL_HINT,
+    ctx: dict[str, Any] = {"kind": kind, "title": OFFICIAL_TITLES[kind], "traveller": OFFICIAL_TRAVELLER[kind],
+                           "form": form, "hint": OFFICIAL_HINT,
                            "error": None, "rows": [], "total": 0, "groups": {}, "spec": None, "page_no": page,
                            "pages": 1, "columns": OFFICIAL_COLUMNS[kind], "presidents": [], "countries": [],
                            "names": {}}
