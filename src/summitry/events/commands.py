@@ -8,6 +8,7 @@ at CLI start-up. Errors the user can act on print one line and exit 1, like the 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from enum import StrEnum
@@ -41,22 +42,82 @@ def _store(path: Path | None) -> Path:
     return path or default_store()
 
 
+FromOpt = Annotated[str | None, typer.Option("--from", help="First day, YYYY-MM-DD (UTC, as GDELT stamps its files)")]
+ToOpt = Annotated[str | None, typer.Option("--to", help="Last day, YYYY-MM-DD (inclusive)")]
+SourceOpt = Annotated[str, typer.Option(
+    "--source", help="GDELT 2.0 master file list: its URL (default: GDELT's), a mirror's, or a local file")]
+
+
+def _day(value: str, option: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise SummitryError(f"{option} needs a date as YYYY-MM-DD (got {value!r})") from None
+
+
+def _fetch(start: str, end: str, out: Path, source: str, progress: bool) -> list[Path]:
+    """Fetch a range, print the report, and return the files that passed their checks."""
+    from summitry.events.fetch import fetch as run
+
+    result = run(_day(start, "--from"), _day(end, "--to"), out, source=source, progress=progress)
+    emit([vars(f) for f in result.files], Fmt.table, ["name", "status", "size", "detail"], "GDELT exports")
+    counts = {s: sum(1 for f in result.files if f.status == s) for s in ("downloaded", "resumed", "skipped", "failed")}
+    err.print(", ".join(f"{n} {s}" for s, n in counts.items()) + f" into {out}", highlight=False)
+    for line in result.list_rejects:
+        err.print(f"unreadable line in the file list, {line}", highlight=False)
+    if result.failed:
+        err.print(f"{len(result.failed)} file(s) failed their checks and are not used; run again to retry",
+                  highlight=False)
+    return result.verified
+
+
+@events_app.command()
+@friendly
+def fetch(
+    from_: FromOpt = None,
+    to: ToOpt = None,
+    out: Annotated[Path, typer.Option("--out", help="Folder for the downloaded exports")] = Path("gdelt"),
+    source: SourceOpt = "http://data.gdeltproject.org/gdeltv2/masterfilelist.txt",
+    progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar")] = True,
+) -> None:
+    """Download the GDELT 2.0 event exports of a range of days, checked against GDELT's size and MD5 list;
+    files already present are skipped and an interrupted download resumes."""
+    if not (from_ and to):
+        raise SummitryError("give the days to fetch: --from YYYY-MM-DD --to YYYY-MM-DD")
+    result = _fetch(from_, to, out, source, progress)
+    if not result:
+        raise typer.Exit(1)
+
+
 @events_app.command()
 @friendly
 def ingest(
-    files: Annotated[list[Path], typer.Argument(help="GDELT 2.0 export files or POLECAT files (plain, .gz, .zip)")],
+    files: Annotated[list[Path] | None, typer.Argument(
+        help="GDELT 2.0 export files or POLECAT files (plain, .gz, .zip); or --from/--to to fetch them")] = None,
     store: StoreOpt = None,
     engine: EngineArg = EngineOpt.duckdb,
     fmt: Annotated[str, typer.Option("--input-format", help="auto | gdelt | polecat")] = "auto",
+    from_: FromOpt = None,
+    to: ToOpt = None,
+    source: SourceOpt = "http://data.gdeltproject.org/gdeltv2/masterfilelist.txt",
     db: DbOpt = None,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar")] = True,
 ) -> None:
-    """Load event files into Parquet (resumable), then find the meetings of every pair."""
+    """Load event files into Parquet (resumable), then find the meetings of every pair. With --from and
+    --to, the GDELT exports of those days are fetched first (into <store>/downloads) and only the files
+    that pass their checks are loaded."""
     from summitry.events.ingest import ingest as run
     from summitry.events.ingest import report_rows
     from summitry.events.store import compute, leaders_for
 
     where = _store(store)
+    files = list(files or [])
+    if from_ or to:
+        if not (from_ and to):
+            raise SummitryError("give both --from and --to to fetch a range of days")
+        files += _fetch(from_, to, where / "downloads", source, progress)
+    if not files:
+        raise SummitryError("nothing to ingest: name files, or a range of days with --from and --to")
     result = run(files, where, fmt=fmt, progress=progress)
     rows = report_rows(result)
     emit(rows, Fmt.table, ["file", "format", "status", "read", "loaded", "rejected", "reasons", "note"], "files")
