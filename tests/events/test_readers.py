@@ -13,7 +13,6 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from summitry.errors import SummitryError
 from summitry.events.gdelt import GDELT_COLUMNS, GDELT_SCHEMA, POLECAT_COLUMNS
 from summitry.events.generate import generate
 from summitry.events.ingest import ingest, load_manifest, parts
@@ -193,11 +192,16 @@ def test_polecat_subset_by_header(tmp_path: Path) -> None:
     assert "Extra" not in t.column_names
 
 
-def test_polecat_without_required_columns_is_an_error(tmp_path: Path) -> None:
+def test_polecat_without_required_columns_is_reported_and_the_others_load(tmp_path: Path) -> None:
     f = tmp_path / "p.txt"
     f.write_text("Event ID\tEvent Date\ne1\t2023-01-01\n")
-    with pytest.raises(SummitryError, match="header lacks"):
-        ingest([f], tmp_path / "s", progress=False)
+    g = tmp_path / "g.export.CSV"
+    g.write_text(tsv_line(gdelt_row()) + "\n")
+    result = ingest([f, g], tmp_path / "s", progress=False)
+    bad, good = result.files
+    assert (bad.status, good.status, good.loaded) == ("unreadable", "done", 1)
+    assert "header lacks" in bad.note
+    assert sorted(e["status"] for e in load_manifest(tmp_path / "s")["files"].values()) == ["done", "unreadable"]
 
 
 def test_manifest_lists_checksums(tmp_path: Path) -> None:
@@ -210,3 +214,62 @@ def test_manifest_lists_checksums(tmp_path: Path) -> None:
 
     assert digest == hashlib.sha256(f.read_bytes()).hexdigest() == entry["sha256"]
     assert entry["part"].startswith("gdelt/part-")
+
+
+# --- files as they arrive from the real world -------------------------------------------------
+
+ADM2 = [i for i, c in enumerate(GDELT_COLUMNS) if c.endswith("_ADM2Code")]
+
+
+def _v1_line(row: dict, with_url: bool) -> str:
+    fields = [f for i, f in enumerate(tsv_line(row).split("\t")) if i not in ADM2]
+    return "\t".join(fields if with_url else fields[:-1])
+
+
+@pytest.mark.parametrize(("with_url", "n_fields"), [(True, 58), (False, 57)])
+def test_gdelt_1_files_are_mapped_not_rejected(tmp_path: Path, with_url: bool, n_fields: int) -> None:
+    rows = [consult("VLADIMIR PUTIN", "RUS", "SHINZO ABE", "JPN", day=dt.date(2013, 1, 22), place=("Moscow, Russia", "RS"),
+                    ActionGeo_ADM2Code="dropped in 1.0") for _ in range(3)]
+    f = tmp_path / "20130122.export.CSV"
+    f.write_text("".join(_v1_line(r, with_url) + "\n" for r in rows))
+    assert f.read_text().splitlines()[0].count("\t") + 1 == n_fields
+    (rep,) = ingest([f], tmp_path / "s", progress=False).files
+    assert (rep.status, rep.read, rep.loaded, rep.rejected) == ("done", 3, 3, 0)
+    assert f"GDELT 1.0 layout ({n_fields} fields)" in rep.note
+    table = _table(tmp_path / "s")
+    assert table.schema.equals(GDELT_SCHEMA)
+    assert table.column("Actor2Name").to_pylist() == ["SHINZO ABE"] * 3
+    assert table.column("ActionGeo_FullName").to_pylist() == ["Moscow, Russia"] * 3  # fields after the gap line up
+    assert table.column("ActionGeo_ADM2Code").null_count == 3
+    urls = table.column("SOURCEURL").to_pylist()
+    assert (urls[0] is not None) is with_url
+
+
+def test_an_html_page_saved_as_a_zip_is_named_as_such(tmp_path: Path) -> None:
+    page = tmp_path / "20191024143000.export.CSV.zip"
+    page.write_bytes(b"<!DOCTYPE html>\n<html><body><h1>404 Not Found</h1></body></html>\n")
+    good = tmp_path / "ok.export.CSV"
+    good.write_text(tsv_line(gdelt_row()) + "\n")
+    bad, ok = ingest([page, good], tmp_path / "s", progress=False).files
+    assert bad.status == "unreadable" and "HTML or XML page, not event data" in bad.note
+    assert ok.status == "done"
+
+
+def test_a_spreadsheet_resave_loads_nothing_says_why_and_is_tried_again(tmp_path: Path) -> None:
+    f = tmp_path / "resaved.export.CSV"
+    f.write_text("".join(tsv_line(gdelt_row()).replace("\t", ";") + "\n" for _ in range(4)))
+    (rep,) = ingest([f], tmp_path / "s", progress=False).files
+    assert (rep.status, rep.read, rep.loaded, rep.rejected) == ("empty", 4, 0, 4)
+    assert "separated by semicolons, not tabs" in rep.note
+    (again,) = ingest([f], tmp_path / "s", progress=False).files
+    assert not again.skipped  # a file with nothing loaded is never "done"
+
+
+def test_crlf_lines_and_bad_bytes(tmp_path: Path) -> None:
+    rows = [tsv_line(gdelt_row(Actor1Name=f"NAME {i}")) for i in range(5)]
+    rows[2] = rows[2].replace("NAME 2", "NAME \udcff2")
+    f = tmp_path / "crlf.export.CSV"
+    f.write_bytes(("\r\n".join(rows) + "\r\n").encode("utf-8", "surrogateescape"))
+    (rep,) = ingest([f], tmp_path / "s", progress=False).files
+    assert (rep.read, rep.loaded, rep.rejected) == (5, 4, 1) and rep.reasons == {"non-UTF-8 bytes": 1}
+    assert _table(tmp_path / "s").column("Actor1Name").to_pylist() == ["NAME 0", "NAME 1", "NAME 3", "NAME 4"]

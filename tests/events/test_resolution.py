@@ -118,3 +118,17 @@ def test_visit_codes_give_the_host_when_no_place_is_reported(tmp_path: Path, lea
     rows = [consult("VLADIMIR PUTIN", "RUS", "XI JINPING", "CHN", day=d, code=code) for _ in range(5)]
     (m,) = _meet(tmp_path, leaders, *rows)
     assert (m["mode"], m["host_state"], m["venue_state"]) == ("visit", host, host)
+
+
+def test_gov_in_a_later_type_slot_counts(tmp_path: Path, leaders: reference.Leaders) -> None:
+    """GDELT codes Abe as JPNELIGOV: ELI in the first type slot, GOV in the second."""
+    d = dt.date(2019, 1, 22)
+    rows = [consult("SHINZO ABE", "JPN", "VLADIMIR PUTIN", "RUS", day=d, place=("Moscow, Moskva, Russia", "RS"),
+                    Actor1Code="JPNELIGOV", Actor1Type1Code="ELI", Actor1Type2Code="GOV") for _ in range(5)]
+    (m,) = _meet(tmp_path, leaders, *rows)
+    assert (m["leader_a"], m["leader_b"], m["venue_state"]) == ("abe-shinzo", "putin-vladimir", "RUS")
+    third = [consult("SHINZO ABE", "JPN", "VLADIMIR PUTIN", "RUS", day=d, Actor1Type1Code="ELI", Actor1Type2Code="LEG",
+                     Actor1Type3Code="GOV") for _ in range(5)]
+    assert len(_meet(tmp_path / "third", leaders, *third)) == 1
+    nowhere = [consult("SHINZO ABE", "JPN", "VLADIMIR PUTIN", "RUS", day=d, Actor1Type1Code="ELI") for _ in range(5)]
+    assert _meet(tmp_path / "none", leaders, *nowhere) == []

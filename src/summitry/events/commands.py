@@ -121,6 +121,10 @@ def ingest(
     result = run(files, where, fmt=fmt, progress=progress)
     rows = report_rows(result)
     emit(rows, Fmt.table, ["file", "format", "status", "read", "loaded", "rejected", "reasons", "note"], "files")
+    for row in rows:  # the reasons a table at terminal width may leave out, one line a file
+        if row["note"] or row["reasons"]:
+            err.print(f"{row['file']}: {row['status']}; " + "; ".join(x for x in (row["reasons"], row["note"]) if x),
+                      highlight=False, soft_wrap=True)
     t = result.totals
     err.print(f"read {t['read']:,}, loaded {t['loaded']:,}, rejected {t['rejected']:,} "
               f"(rejected rows: {where / 'rejects'}); store {where}", highlight=False)

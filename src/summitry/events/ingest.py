@@ -77,7 +77,7 @@ class FileReport:
     loaded: int = 0
     rejected: int = 0
     reasons: dict[str, int] = field(default_factory=dict)
-    status: str = "done"  # done | truncated | unreadable
+    status: str = "done"  # done | truncated (loaded up to a cut) | empty (nothing loadable) | unreadable
     note: str | None = None
     part: str | None = None
     rejects_part: str | None = None
@@ -240,10 +240,25 @@ def _zip_local_member(raw: BinaryIO) -> _Inflate:
     return _Inflate(raw, -15, stored=method == 0)
 
 
+def not_event_data(head: bytes) -> str | None:
+    """Why the first bytes of a file cannot be event data, if they show it: an HTML page
+    (a server's error page saved under the file's name), or an ICEWS file, which is read by
+    its own reader, not this one."""
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body")):
+        return "the file is an HTML or XML page, not event data (a server's error page saved under this name?)"
+    return None
+
+
 @contextlib.contextmanager
 def open_input(path: Path) -> Iterator[tuple[_Guarded, BinaryIO, str | None]]:
-    """(decompressed stream, raw file for progress, note) for a plain, .gz or .zip file."""
+    """(decompressed stream, raw file for progress, note) for a plain, .gz or .zip file.
+    A file that is plainly not event data (an HTML page) is a SummitryError naming why."""
     with open(path, "rb") as raw:
+        why = not_event_data(raw.read(512))
+        if why:
+            raise SummitryError(f"{path.name}: {why}")
+        raw.seek(0)
         note = None
         name = path.name.lower()
         if name.endswith(".gz"):
@@ -286,21 +301,56 @@ def _blocks(stream: _Guarded, block_size: int) -> Iterator[bytes]:
 
 @dataclass
 class _Format:
-    name: str
-    schema: pa.Schema
+    name: str  # the store folder and format of the parts it gives
+    schema: pa.Schema  # the fields a file of this layout has, in order (headerless) or by name
     required: tuple[str, ...]
     date_format: str
     header: bool
+    note: str | None = None  # said of every file read in this layout
+
+    def conform(self, table: pa.Table) -> pa.Table:
+        """Rows in the store's schema: fields this layout lacks are added, empty."""
+        target = GDELT_SCHEMA if self.name == "gdelt" else self.schema
+        if table.schema.equals(target):
+            return table
+        return pa.Table.from_arrays(
+            [table.column(f.name) if f.name in table.schema.names else pa.nulls(table.num_rows, f.type)
+             for f in target], schema=target)
+
+
+def _gdelt1(n_fields: int) -> _Format:
+    """GDELT 1.0's daily layout: 2.0's fields without the three ADM2 codes, and without
+    SOURCEURL before April 2013 (57 fields), with it after (58)."""
+    names = [c for c in GDELT_COLUMNS if not c.endswith("_ADM2Code")][:n_fields]
+    return _Format("gdelt", pa.schema([GDELT_SCHEMA.field(c) for c in names]), GDELT_REQUIRED, "%Y%m%d", header=False,
+                   note=f"GDELT 1.0 layout ({n_fields} fields): read as 2.0 with the ADM2 codes"
+                        f"{'' if n_fields == 58 else ' and SOURCEURL'} empty")
 
 
 _FORMATS = {
     "gdelt": _Format("gdelt", GDELT_SCHEMA, GDELT_REQUIRED, "%Y%m%d", header=False),
+    "gdelt1": _gdelt1(58),
+    "gdelt1-57": _gdelt1(57),
     "polecat": _Format("polecat", POLECAT_SCHEMA, POLECAT_REQUIRED, "%Y-%m-%d", header=True),
 }
 
 
 def detect_format(first_line: bytes) -> str:
-    return "polecat" if first_line.lstrip(b"\xef\xbb\xbf").startswith(b"Event ID") else "gdelt"
+    """POLECAT by its header; a headerless GDELT file by its field count (61: 2.0; 58 or 57: 1.0)."""
+    if first_line.lstrip(b"\xef\xbb\xbf").startswith(b"Event ID"):
+        return "polecat"
+    fields = first_line.count(b"\t") + 1
+    return {58: "gdelt1", 57: "gdelt1-57"}.get(fields, "gdelt")
+
+
+def separator_hint(first_line: bytes) -> str | None:
+    """Why every line of a file may have the wrong number of fields: a spreadsheet re-save."""
+    tabs = first_line.count(b"\t")
+    for sep, name in ((b";", "semicolons"), (b",", "commas")):
+        if first_line.count(sep) >= 20 and tabs < 20:
+            return (f"its lines are separated by {name}, not tabs: the file looks re-saved by a spreadsheet "
+                    "program; use the file as GDELT published it")
+    return None
 
 
 def _decode(raw: bytes) -> str:
@@ -315,6 +365,7 @@ class _Rejects:
         self.path, self.source, self.fmt = path, source, fmt
         self.read = 0
         self.note: str | None = None
+        self.hint: str | None = None  # a likely cause when every line is rejected
         self.truncated: str | None = None
         self.rows: dict[str, list] = {n: [] for n in REJECT_SCHEMA.names}
         self.writer: pq.ParquetWriter | None = None
@@ -516,8 +567,12 @@ def read_file(
             if b"\r" in block:
                 block = block.replace(b"\r\n", b"\n").replace(b"\r", b" ")
             if fmt is None:
-                fmt = _FORMATS[detect_format(block[: block.find(b"\n")])]
+                first_line = block[: block.find(b"\n")]
+                fmt = _FORMATS[detect_format(first_line)]
                 rejects.fmt = fmt.name
+                rejects.hint = separator_hint(first_line)
+                if fmt.note:
+                    rejects.note = "; ".join(x for x in (rejects.note, fmt.note) if x)
             if fmt.header and columns is None:
                 head, block = block.split(b"\n", 1)
                 line_no += 1
@@ -527,7 +582,7 @@ def read_file(
                     raise SummitryError(f"{path}: header lacks column(s) {', '.join(missing)}")
                 if not block:
                     continue
-            names = columns if fmt.header else GDELT_COLUMNS
+            names = columns if fmt.header else fmt.schema.names
             assert names is not None
             n_lines = block.count(b"\n")
             invalid, table, bad, reasons = _parse_block(block, names, fmt, block_size)
@@ -554,7 +609,7 @@ def read_file(
                         rejects.add(line_no + phys + 1, reason.split(" in ")[0], reason, _decode(lines[phys]))
                     typed = typed.filter(pc.invert(bad))
                 if typed.num_rows:
-                    yield typed
+                    yield fmt.conform(typed)
             line_no += n_lines
             rejects.read = line_no - (1 if fmt.header else 0)
             if on_block:
@@ -633,7 +688,11 @@ def ingest(
             def on_block(pos: int, n: int, base: int = done_bytes, before: int = rows_total, name: str = p.name) -> None:
                 bar.update(task, completed=base + pos, rows=before + n, description=f"read {name}")
 
-            rep = _ingest_one(p, digest, size, out, fmt, block_size, stop_after, on_block)
+            try:
+                rep = _ingest_one(p, digest, size, out, fmt, block_size, stop_after, on_block)
+            except SummitryError as exc:  # one file that cannot be read never stops the others
+                rep = FileReport(source_file=p.name, format=fmt if fmt != "auto" else "?", sha256=digest, size=size,
+                                 status="unreadable", note=str(exc))
             rows_total += rep.read
             # A new version of a file replaces the parts of the old one.
             for old_digest, old in list(manifest["files"].items()):
@@ -731,6 +790,9 @@ def _ingest_one(path: Path, digest: str, size: int, out: Path, fmt: str, block_s
     if rejects.truncated:
         rep.status = "truncated" if read else "unreadable"
         notes.append(f"data ends early: {rejects.truncated}")
+    if loaded == 0 and rep.status == "done":  # nothing usable: never "done", so a rerun tries it again
+        rep.status = "empty"
+        notes.append("no row could be loaded" + (f": {rejects.hint}" if rejects.hint else ""))
     rep.note = "; ".join(notes) or None
     if tmp is not None:
         final = out / rejects.fmt / f"{stem}.parquet"

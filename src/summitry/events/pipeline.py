@@ -3,7 +3,8 @@
 The same expression runs on DuckDB (default, over Parquet) and on Spark. Steps:
 
 1. *Reports*: keep CAMEO consult events (040, 042-046; 041 is a phone call, not a
-   meeting) whose two actors are typed GOV; GDELT and POLECAT rows are put in one shape.
+   meeting) whose two actors are typed GOV in any of their three type slots; GDELT and
+   POLECAT rows are put in one shape.
 2. *Resolution*: each actor name (upper-cased, letters only) must equal a leader's name or
    alias, on a date inside one of that leader's terms; an alias shared by several leaders
    also needs the actor's country to be the leader's state. Both sides must resolve, to
@@ -58,17 +59,23 @@ def _norm(col: ir.StringValue) -> ir.StringValue:
     return col.upper().re_replace(r"[^\p{L}]+", " ").strip()
 
 
+def _government(t: ir.Table, actor: str) -> ir.BooleanValue:
+    """Whether an actor is coded GOV in any of its three type slots: GDELT puts the role
+    where it falls in the code, so Abe as JPNELIGOV has ELI first and GOV second."""
+    return (t[f"{actor}Type1Code"] == "GOV") | (t[f"{actor}Type2Code"] == "GOV") | (t[f"{actor}Type3Code"] == "GOV")
+
+
 def gdelt_reports(t: ir.Table, fips: ir.Table) -> ir.Table:
     """GDELT 2.0 rows -> consult reports in the common shape."""
-    t = t.filter(t.EventCode.isin(CONSULT_CODES), t.Actor1Type1Code == "GOV", t.Actor2Type1Code == "GOV")
+    t = t.filter(t.EventCode.isin(CONSULT_CODES), _government(t, "Actor1"), _government(t, "Actor2"))
     t = t.left_join(fips, t.ActionGeo_CountryCode == fips.fips)
     city = ibis.ifelse(t.ActionGeo_Type.isin([3, 4]), t.ActionGeo_FullName.split(",")[0].strip(), ibis.null("string"))
     return t.select(
         event_id="gdelt:" + t.GLOBALEVENTID.cast("string"),
         date=t.SQLDATE,
         code=t.EventCode,
-        name1=t.Actor1Name, country1=t.Actor1CountryCode, type1=t.Actor1Type1Code,
-        name2=t.Actor2Name, country2=t.Actor2CountryCode, type2=t.Actor2Type1Code,
+        name1=t.Actor1Name, country1=t.Actor1CountryCode, type1=ibis.literal("GOV"),
+        name2=t.Actor2Name, country2=t.Actor2CountryCode, type2=ibis.literal("GOV"),
         venue=t.fips_iso3,
         city=ibis.ifelse(city == "", ibis.null("string"), city),
         mentions=t.NumMentions.cast("int64").fill_null(1),
