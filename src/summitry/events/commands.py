@@ -135,6 +135,23 @@ def ingest(
               f"see `summitry events meetings --between A B`", highlight=False)
 
 
+@events_app.command()
+@friendly
+def funnel(
+    store: StoreOpt = None,
+    fmt: Annotated[Fmt, typer.Option("--format", "-f", help="Output format")] = Fmt.table,
+    db: DbOpt = None,
+) -> None:
+    """Per ingested GDELT file: rows read, loaded, CONSULT, both actors GOV, both resolved to leaders,
+    candidate meetings and meetings kept; and the candidates found."""
+    from summitry.events.funnel import funnel as run
+    from summitry.events.store import leaders_for
+
+    rows = run(_store(store), leaders=leaders_for(db))
+    emit(rows, fmt, ["file", "read", "loaded", "consult", "both_gov", "both_leaders", "candidates", "meetings",
+                     "rejected", "reasons", "found"], "the funnel, per file")
+
+
 MEETING_COLUMNS = ["id", "start_date", "end_date", "participants", "city", "venue_state", "mode", "host_state",
                    "multilateral_event", "n_reports", "confidence"]
 CSV_COLUMNS = [*MEETING_COLUMNS, "format", "status", "n_sources", "n_mentions", "origin", "sources"]
