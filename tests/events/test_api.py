@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -95,9 +96,7 @@ def test_cli_errors_are_one_line(tmp_path: Path, fixture_db: Path) -> None:
 
 
 def test_validate_against_curated_meetings(tmp_path: Path, fixture_db: Path, leaders: reference.Leaders) -> None:
-    """Real-data mode: recall of curated U.S.–Russian meetings in the period the files cover."""
-    import datetime as dt
-
+    """Real-data mode: recall of curated U.S.–Russian meetings on the days the files cover."""
     import duckdb
 
     from summitry.events.validate import validate_curated
@@ -109,14 +108,47 @@ def test_validate_against_curated_meetings(tmp_path: Path, fixture_db: Path, lea
                           "'2009-01-01' ORDER BY start_date").fetchall()
     assert curated
     mid, day = curated[-1]
-    rows = [consult("DONALD J TRUMP", "USA", "VLADIMIR PUTIN", "RUS", day=day, place=("Anchorage, Alaska, United States", "US"))
-            for _ in range(6)]
-    rows.append(consult("X", "USA", "Y", "RUS", day=day - dt.timedelta(days=30)))  # widens the period a little
+    stamp = int(day.strftime("%Y%m%d") + "120000")  # the files were written on the meeting's day
+    rows = [consult("DONALD J TRUMP", "USA", "VLADIMIR PUTIN", "RUS", day=day, DATEADDED=stamp,
+                    place=("Anchorage, Alaska, United States", "US")) for _ in range(6)]
+    earlier = day - dt.timedelta(days=1)  # one file from its first to its last time stamp: two days
+    rows.append(consult("X", "USA", "Y", "RUS", day=earlier, DATEADDED=int(earlier.strftime("%Y%m%d") + "120000")))
     write_store(tmp_path, rows)
     res = validate_curated(tmp_path, con, leaders=leaders)
     con.close()
-    in_period = [m for m, d in curated if day - dt.timedelta(days=30) <= d <= day]
+    assert res["coverage"]["days"] == [earlier.isoformat(), day.isoformat()]
+    in_period = [m for m, d in curated if earlier - dt.timedelta(days=1) <= d <= day]
     assert res["curated"] == len(in_period)
     found = {x["curated"] for x in res["matches"]}
     if "trump" in mid or day.year in (2017, 2018, 2019, 2025):
         assert mid in found
+
+
+def test_validate_takes_coverage_from_the_files_time_stamps(tmp_path: Path, fixture_db: Path) -> None:
+    """Five 15-minute slices whose events reach back years cover 75 minutes on two days, not
+    six years: only curated meetings on those days (or the day before) are the reference."""
+    import duckdb
+
+    from summitry.events.ingest import ingest
+    from summitry.events.validate import coverage, validate_curated
+
+    from ._helpers import consult, tsv_line
+
+    files = []
+    for i, stamp in enumerate(["20180716120000", "20180716121500", "20180716123000", "20180717090000",
+                               "20180717091500"]):
+        old_event = consult("DONALD J TRUMP", "USA", "VLADIMIR PUTIN", "RUS", day=dt.date(2012 + i, 1, 1),
+                            DATEADDED=int(stamp))
+        today = consult("DONALD J TRUMP", "USA", "VLADIMIR PUTIN", "RUS", day=dt.date(2018, 7, 16),
+                        place=("Helsinki, Uusimaa, Finland", "FI"), DATEADDED=int(stamp))
+        f = tmp_path / f"{stamp}.export.CSV"
+        f.write_text("".join(tsv_line(r) + "\n" for r in [old_event, *[today] * 3]))
+        files.append(f)
+    store = tmp_path / "store"
+    ingest(files, store, progress=False)
+    covered = coverage(store)
+    assert covered == {"files": 5, "hours": 1.25, "days": ["2018-07-16", "2018-07-17"]}
+    with duckdb.connect(str(fixture_db), read_only=True) as con:
+        result = validate_curated(store, con)
+    assert result["period"] == ["2018-07-15", "2018-07-17"]
+    assert result["curated"] == 1 and result["recall"] == 1.0  # Helsinki 2018, not every meeting since 2012

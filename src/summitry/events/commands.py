@@ -267,10 +267,14 @@ def validate(
             emit(result["false_positives"], Fmt.table, ["leader_a", "leader_b", "start_date", "venue_state",
                                                         "n_reports", "confidence"], "false positives")
     else:
-        span = result["period"]
-        out.print(f"curated U.S.–Soviet/Russian meetings in {span[0]}..{span[1]}: {result['curated']}, "
-                  f"found in event data: {result['found']} (recall {result['recall']})" if span else
-                  "the store has no dated events")
+        covered = result["coverage"]
+        days = covered["days"]
+        out.print(f"the files cover {covered['hours']:g} hours of reporting in {covered['files']} file(s), on "
+                  f"{len(days)} day(s): {', '.join(days[:10])}{' …' if len(days) > 10 else ''}" if days else
+                  "the store's files carry no time stamps")
+        if days:
+            out.print(f"curated U.S.–Soviet/Russian meetings held on those days (or the day before): "
+                      f"{result['curated']}, found in event data: {result['found']} (recall {result['recall']})")
         if result.get("missed"):
             emit(result["missed"], Fmt.table, ["id", "start_date", "city", "leaders"], "curated meetings not found")
     if strict:

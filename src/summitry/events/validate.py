@@ -4,8 +4,8 @@
   to at most one planted meeting of the same pair of leaders whose dates it touches
   (± `tolerance_days`); precision = matched candidates / candidates, recall = matched
   planted / planted. Among matches, the place, setting and host are scored too.
-- *Curated*: on real files, the curated U.S.–Soviet/Russian meetings held within the
-  period the files cover (read with `summitry.query.find_meetings`) are the reference;
+- *Curated*: on real files, the curated U.S.–Soviet/Russian meetings held on the days the
+  files cover, by their own time stamps (read with `summitry.query.find_meetings`), are the reference;
   recall = curated meetings found / curated meetings in the period. Event data also
   reports meetings the curated record leaves out by design, so no precision is claimed.
 """
@@ -103,7 +103,8 @@ def validate_planted(store: str | os.PathLike, *, engine: str = "duckdb", params
 
 
 def period(store: str | os.PathLike) -> tuple[dt.date, dt.date] | None:
-    """First and last event date in a store's GDELT and POLECAT parts."""
+    """First and last event date in a store's GDELT and POLECAT parts (what the events are
+    about, which can reach years back: not what the files cover; see `coverage`)."""
     lo_hi = []
     con = duckdb.connect()
     for fmt, col in (("gdelt", "SQLDATE"), ("polecat", "Event Date")):
@@ -116,27 +117,72 @@ def period(store: str | os.PathLike) -> tuple[dt.date, dt.date] | None:
     return min(x[0] for x in lo_hi), max(x[1] for x in lo_hi)
 
 
+def _stamp(value: int) -> dt.datetime | None:
+    """GDELT's DATEADDED: YYYYMMDDHHMMSS (2.0) or YYYYMMDD (1.0)."""
+    text = str(value)
+    for fmt in ("%Y%m%d%H%M%S", "%Y%m%d"):
+        try:
+            return dt.datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+    return None
+
+
+def coverage(store: str | os.PathLike) -> dict[str, Any]:
+    """What the store's files cover in time, from their own time stamps: the span of
+    DATEADDED of each GDELT file (when GDELT wrote its rows), or of the event dates of a
+    POLECAT file (a weekly file of that week's events). A 15-minute export covers 15 minutes
+    of reporting, whatever the dates of the events it mentions."""
+    con = duckdb.connect()
+    spans: list[tuple[dt.datetime, dt.datetime]] = []
+    for part in parts(Path(store), "gdelt"):
+        lo, hi = con.execute('SELECT min("DATEADDED"), max("DATEADDED") FROM read_parquet(?)', [str(part)]).fetchone()
+        lo, hi = (_stamp(lo), _stamp(hi)) if lo is not None else (None, None)
+        if lo and hi:
+            if hi.time() == dt.time() and len(str(hi)) <= 10:  # a 1.0 date: the whole day
+                hi += dt.timedelta(days=1)
+            spans.append((lo, max(hi, lo + dt.timedelta(minutes=15))))
+    for part in parts(Path(store), "polecat"):
+        lo, hi = con.execute('SELECT min("Event Date"), max("Event Date") FROM read_parquet(?)', [str(part)]).fetchone()
+        if lo is not None:
+            spans.append((dt.datetime.combine(lo, dt.time()), dt.datetime.combine(hi, dt.time()) + dt.timedelta(days=1)))
+    days: set[dt.date] = set()
+    for lo, hi in spans:  # every calendar day a span touches (its end is exclusive)
+        day, last = lo.date(), (hi - dt.timedelta(microseconds=1)).date()
+        while day <= last:
+            days.add(day)
+            day += dt.timedelta(days=1)
+    hours = sum((hi - lo).total_seconds() for lo, hi in spans) / 3600
+    return {"files": len(spans), "hours": round(hours, 2), "days": [d.isoformat() for d in sorted(days)]}
+
+
 def validate_curated(store: str | os.PathLike, con: duckdb.DuckDBPyConnection, *, engine: str = "duckdb",
                      params: Params = DEFAULT_PARAMS, leaders: reference.Leaders | None = None,
                      between: tuple[str, str] = ("USA", "RUS")) -> dict[str, Any]:
-    """Recall of the curated meetings of `between` held in the period the store covers."""
+    """Recall of the curated meetings of `between` held on the days the store's files cover
+    (`coverage`), or on the day before, which a day's reports still describe."""
     from summitry import query
 
-    span = period(store)
-    if span is None:
-        return {"period": None, "curated": 0, "found": 0, "recall": None, "missed": []}
+    covered = coverage(store)
+    if not covered["days"]:
+        return {"period": None, "coverage": covered, "curated": 0, "found": 0, "recall": None, "missed": []}
+    days = {dt.date.fromisoformat(d) for d in covered["days"]}
+    reach = days | {d - dt.timedelta(days=1) for d in days}
+    span = (min(reach), max(days))
     curated = query.records(query.find_meetings(con, between=between, start=span[0], end=span[1], status="held"))
+    curated = [m for m in curated if any(_d(m["start_date"]) <= d <= _d(m["end_date"]) for d in reach)]
     ref = [{"id": m["id"], "leaders": [p["leader_id"] for p in m["participants"]], "start_date": m["start_date"],
             "end_date": m["end_date"], "city": m["city"]} for m in curated]
     table = compute(store, engine=engine, params=params, leaders=leaders or reference.load_leaders(con))
     pairs = match(table.to_pylist(), ref)
     found = {j for _, j in pairs}
     return {
-        "period": [span[0].isoformat(), span[1].isoformat()], "between": list(between), "engine": engine,
+        "period": [span[0].isoformat(), span[1].isoformat()], "coverage": covered, "between": list(between),
+        "engine": engine,
         "curated": len(ref), "found": len(found), "recall": round(len(found) / len(ref), 4) if ref else None,
         "missed": [ref[j] for j in range(len(ref)) if j not in found],
         "matches": [{"curated": ref[j]["id"], "candidate": _brief(table.slice(i, 1).to_pylist()[0])} for i, j in pairs],
     }
 
 
-__all__ = ["match", "score", "validate_planted", "validate_curated", "period"]
+__all__ = ["coverage", "match", "period", "score", "validate_curated", "validate_planted"]
