@@ -13,6 +13,7 @@ import pyarrow.parquet as pq
 from summitry.events.gdelt import GDELT_COLUMNS, GDELT_SCHEMA
 
 _ids = iter(range(900_000_000, 999_999_999))
+_stories = iter(range(1, 10**9))
 
 
 def gdelt_row(**kw: Any) -> dict[str, Any]:
@@ -37,7 +38,9 @@ def consult(name1: str, country1: str, name2: str, country2: str, *, day: dt.dat
         "EventCode": code, "EventBaseCode": code, "Actor1Name": name1, "Actor1CountryCode": country1,
         "Actor1Code": country1 + "GOV", "Actor1Type1Code": "GOV", "Actor2Name": name2, "Actor2CountryCode": country2,
         "Actor2Code": country2 + "GOV", "Actor2Type1Code": "GOV", "NumMentions": mentions, "NumSources": sources,
-        "NumArticles": mentions, "SOURCEURL": f"https://example.org/{day}/{name1}-{name2}-{code}".replace(" ", "-"),
+        "NumArticles": mentions,
+        # each call is its own story (a distinct URL) unless the caller gives SOURCEURL
+        "SOURCEURL": f"https://example.org/{day}/{name1}-{name2}-{code}-{next(_stories)}".replace(" ", "-"),
         **geo,
     }
     fields.update(kw)

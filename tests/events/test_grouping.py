@@ -81,3 +81,30 @@ def test_confidence_grows_with_reports(tmp_path: Path, leaders: reference.Leader
         (m,) = _meet(tmp_path / str(n), leaders, rows, Params(min_confidence=0.0), engine)
         confs.append(m["confidence"])
     assert confs == sorted(confs) and confs[0] < confs[-1] <= 1.0
+
+
+def test_evidence_counts_stories_not_events(tmp_path: Path, leaders: reference.Leaders) -> None:
+    """GDELT codes one article as several events (A meets B, B meets A, a 042 and a 040): four
+    stories coded twice each are four stories of evidence, and two stories coded four times
+    each are too little for a meeting, however many events they make."""
+    import math
+
+    d = dt.date(2019, 6, 28)
+    rows = []
+    for i in range(4):
+        url = f"https://example.org/story-{i}"
+        rows += [consult("VLADIMIR PUTIN", "RUS", "XI JINPING", "CHN", day=d, SOURCEURL=url, place=("Osaka, Japan", "JA")),
+                 consult("XI JINPING", "CHN", "VLADIMIR PUTIN", "RUS", day=d, SOURCEURL=url, place=("Osaka, Japan", "JA"))]
+    write_store(tmp_path / "four", rows)
+    (m,) = meetings_table(tmp_path / "four", leaders=leaders).to_pylist()
+    assert (m["n_reports"], m["n_stories"]) == (8, 4)
+    per_story = 10 + min(10, 5 * (2 - 1) + (5 - 1))  # one well-sourced event, in tenths (see pipeline.py)
+    assert m["confidence"] == round(1 - math.exp(-4 * per_story / 30), 4)
+    two = []
+    for i in range(2):
+        url = f"https://example.org/only-{i}"
+        for code in ("040", "042"):
+            two += [consult("VLADIMIR PUTIN", "RUS", "XI JINPING", "CHN", day=d, code=code, SOURCEURL=url),
+                    consult("XI JINPING", "CHN", "VLADIMIR PUTIN", "RUS", day=d, code=code, SOURCEURL=url)]
+    write_store(tmp_path / "two", two)
+    assert meetings_table(tmp_path / "two", leaders=leaders).num_rows == 0

@@ -17,9 +17,10 @@ The same expression runs on DuckDB (default, over Parquet) and on Spark. Steps:
    `multilateral`; a place in a third state makes it `third-party`; a place in one of the
    two states makes it a `visit` hosted there; with no place, the 042/043 codes (make /
    host a visit) give the host.
-5. *Confidence* grows with the evidence: each report counts 1, plus up to 1 more for its
-   reach (0.5 per extra source, 0.1 per extra mention), so one widely repeated report
-   cannot pass for several independent ones; confidence = 1 - exp(-evidence / 3), and
+5. *Confidence* grows with the evidence: each story (distinct SOURCEURL) counts 1, plus up
+   to 1 more for its reach (0.5 per extra source, 0.1 per extra mention), taken from its
+   best-sourced event: GDELT codes one article as several events (A meets B and B meets A,
+   042 and 040), and those are one story, not several; confidence = 1 - exp(-evidence / 3), and
    candidates under `min_confidence` (0.75, about four well-sourced reports) are dropped.
 
 Every tie is broken by value, and no step depends on row order, so both engines give the
@@ -49,6 +50,8 @@ class Params:
 
 
 DEFAULT_PARAMS = Params()
+#: Bumped whenever the method or its output changes, so a cached result is never reused across it.
+METHOD_VERSION = 2
 
 REPORT_COLUMNS = ("event_id", "date", "code", "name1", "country1", "type1", "name2", "country2", "type2",
                   "venue", "city", "mentions", "sources", "url")
@@ -166,9 +169,15 @@ def meetings_expr(reports: ir.Table, aliases: ir.Table, cameo: ir.Table, cal: ir
     base = r.group_by(keys).aggregate(
         state_a=r.state_a.max(), state_b=r.state_b.max(),
         n_reports=r.event_id.nunique(), n_sources=r.sources.sum(), n_mentions=r.mentions.sum(),
-        evidence=r.weight.sum(),
         third_weight=(r.third * r.weight).sum(), event_ids=r.event_id.collect(), urls=r.url.collect(),
     )
+    # Evidence counts stories, not events: GDELT codes one article as several events (A meets
+    # B, B meets A, a 042 and a 040...), so each story (SOURCEURL; a report without one stands
+    # alone) weighs as its best-sourced event, once.
+    r = r.mutate(story=r.url.fill_null(r.event_id))
+    stories = r.group_by([*keys, "story"]).aggregate(story_weight=r.weight.max())
+    evidence = stories.group_by(keys).aggregate(evidence=stories.story_weight.sum(), n_stories=stories.story.count())
+    base = base.join(evidence, keys)
     days = r.group_by([*keys, "date"]).aggregate(n=r.event_id.count())
     days = days.mutate(top=days.n.max().over(ibis.window(group_by=keys)))
     days = days.filter(days.n >= days.top * params.day_share)
@@ -180,7 +189,8 @@ def meetings_expr(reports: ir.Table, aliases: ir.Table, cameo: ir.Table, cal: ir
     host = _top(r, keys, "coded_host", "weight", "host_vote")
 
     m = base.join(span, keys).left_join(venue, keys).left_join(city, keys).left_join(host, keys)
-    m = m.select(*keys, "state_a", "state_b", "n_reports", "n_sources", "n_mentions", "evidence", "third_weight",
+    m = m.select(*keys, "state_a", "state_b", "n_reports", "n_stories", "n_sources", "n_mentions", "evidence",
+                 "third_weight",
                  "event_ids", "urls", "start_date", "end_date", "venue_vote", "city_vote", "host_vote")
 
     # A known multilateral event at the voted place and dates (the nearest if several).
@@ -211,7 +221,7 @@ def meetings_expr(reports: ir.Table, aliases: ir.Table, cameo: ir.Table, cal: ir
         mode=mode,
         host_state=ibis.ifelse(mode == "visit", venue_state, m.venue_vote),
         multilateral_event=m.cal_event,
-        n_reports=m.n_reports, n_sources=m.n_sources, n_mentions=m.n_mentions,
+        n_reports=m.n_reports, n_stories=m.n_stories, n_sources=m.n_sources, n_mentions=m.n_mentions,
         confidence=confidence, event_ids=m.event_ids, urls=m.urls,
     )
     return out.filter(out.confidence >= params.min_confidence)

@@ -25,6 +25,7 @@ from summitry.events import engines, reference
 from summitry.events.ingest import load_manifest, parts
 from summitry.events.pipeline import (
     DEFAULT_PARAMS,
+    METHOD_VERSION,
     Params,
     gdelt_reports,
     meetings_expr,
@@ -40,7 +41,8 @@ MEETING_SCHEMA = pa.schema([
     ("leader_a", pa.string()), ("leader_b", pa.string()), ("state_a", pa.string()), ("state_b", pa.string()),
     ("start_date", pa.date32()), ("end_date", pa.date32()), ("venue_state", pa.string()), ("city", pa.string()),
     ("mode", pa.string()), ("host_state", pa.string()), ("multilateral_event", pa.string()),
-    ("n_reports", pa.int64()), ("n_sources", pa.int64()), ("n_mentions", pa.int64()), ("confidence", pa.float64()),
+    ("n_reports", pa.int64()), ("n_stories", pa.int64()), ("n_sources", pa.int64()), ("n_mentions", pa.int64()),
+    ("confidence", pa.float64()),
     ("event_ids", pa.list_(pa.string())), ("urls", pa.list_(pa.string())),
 ])
 
@@ -70,6 +72,7 @@ def _digest(store: Path, params: Params, leaders: reference.Leaders) -> str:
     key = {
         "files": sorted(man["files"]),
         "params": asdict(params),
+        "method": METHOD_VERSION,
         "leaders": hashlib.sha256(repr(sorted(
             (t.leader_id, t.start_date, t.end_date, t.aliases) for t in leaders.terms)).encode()).hexdigest(),
         "calendar": hashlib.sha256(repr(reference.calendar()).encode()).hexdigest(),
@@ -160,6 +163,7 @@ def to_records(table: pa.Table, leaders: reference.Leaders) -> list[dict[str, An
             "sources": [{"title": "event report", "url": u} for u in r["urls"][:MAX_SOURCES]],
             "confidence": r["confidence"],
             "n_reports": r["n_reports"],
+            "n_stories": r["n_stories"],
             "n_sources": r["n_sources"],
             "n_mentions": r["n_mentions"],
             "evidence": {"event_ids": r["event_ids"], "urls": r["urls"]},
