@@ -108,3 +108,22 @@ def test_evidence_counts_stories_not_events(tmp_path: Path, leaders: reference.L
                     consult("XI JINPING", "CHN", "VLADIMIR PUTIN", "RUS", day=d, code=code, SOURCEURL=url)]
     write_store(tmp_path / "two", two)
     assert meetings_table(tmp_path / "two", leaders=leaders).num_rows == 0
+
+
+def test_the_venue_is_where_they_met_not_the_story_topic(tmp_path: Path, leaders: reference.Leaders) -> None:
+    """GDELT geocodes the places a story mentions: a U.S. state or a sea can outnumber the city
+    where the leaders met. City-level places count more, seas not at all, and a vote split
+    three ways leaves the venue empty rather than wrong."""
+    d = dt.date(2019, 10, 22)
+    sochi = ("Sochi, Krasnodar, Russia", "RS")
+    rows = [consult("VLADIMIR PUTIN", "RUS", "RECEP TAYYIP ERDOGAN", "TUR", day=d, place=sochi) for _ in range(2)]
+    rows += [consult("VLADIMIR PUTIN", "RUS", "RECEP TAYYIP ERDOGAN", "TUR", day=d, place=("Utah, United States", "US"),
+                     ActionGeo_Type=2) for _ in range(4)]  # a U.S. state, the topic of a TV recap
+    rows += [consult("VLADIMIR PUTIN", "RUS", "RECEP TAYYIP ERDOGAN", "TUR", day=d,
+                     place=("Black Sea, Oceans (general), Oceans", "TU"), ActionGeo_Type=1) for _ in range(4)]
+    (m,) = _meet(tmp_path / "sochi", leaders, rows)
+    assert (m["venue_state"], m["city"], m["host_state"]) == ("RUS", "Sochi", "RUS")
+    split = [consult("XI JINPING", "CHN", "VLADIMIR PUTIN", "RUS", day=d, place=(name, code), ActionGeo_Type=1)
+             for name, code in (("China", "CH"), ("Russia", "RS"), ("Kazakhstan", "KZ")) for _ in range(2)]
+    (m,) = _meet(tmp_path / "split", leaders, split)
+    assert m["venue_state"] is None and m["city"] is None  # three countries, none with half the vote

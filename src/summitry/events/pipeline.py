@@ -12,7 +12,9 @@ The same expression runs on DuckDB (default, over Parquet) and on Spark. Steps:
 3. *Grouping*: reports of one pair of leaders are sorted by date and cut wherever two
    consecutive reports are more than `gap_days` apart, so one cluster is one meeting.
    Dates are the days carrying at least `day_share` of the busiest day's reports (this
-   drops sparse date slips); place, city and host are votes weighted by each report's evidence.
+   drops sparse date slips); place, city and host are votes weighted by each report's
+   evidence, the place also by its precision (a city counts more than a region, a country
+   or a U.S. state; a sea not at all), and a place with less than half the vote is left empty.
 4. *Setting* (PLOVER CONSULT mode): a bundled summit at the voted place and date makes it
    `multilateral`; a place in a third state makes it `third-party`; a place in one of the
    two states makes it a `visit` hosted there; with no place, the 042/043 codes (make /
@@ -51,10 +53,17 @@ class Params:
 
 DEFAULT_PARAMS = Params()
 #: Bumped whenever the method or its output changes, so a cached result is never reused across it.
-METHOD_VERSION = 2
+METHOD_VERSION = 3
 
 REPORT_COLUMNS = ("event_id", "date", "code", "name1", "country1", "type1", "name2", "country2", "type2",
-                  "venue", "city", "mentions", "sources", "url")
+                  "venue", "city", "place_factor", "mentions", "sources", "url")
+
+#: How much a report's place counts in the venue vote, by how precise it is: a city names
+#: where leaders meet; a region, a country or a U.S. state is often the story's topic
+#: (GDELT geocodes the places a story mentions, not only where the talks were); a sea or
+#: an ocean never is a venue.
+PLACE_CITY, PLACE_WIDE = 10, 3
+_SEA = r"(?i)\b(sea|ocean|oceans|gulf|strait)\b"
 
 
 def _norm(col: ir.StringValue) -> ir.StringValue:
@@ -72,15 +81,18 @@ def gdelt_reports(t: ir.Table, fips: ir.Table) -> ir.Table:
     """GDELT 2.0 rows -> consult reports in the common shape."""
     t = t.filter(t.EventCode.isin(CONSULT_CODES), _government(t, "Actor1"), _government(t, "Actor2"))
     t = t.left_join(fips, t.ActionGeo_CountryCode == fips.fips)
-    city = ibis.ifelse(t.ActionGeo_Type.isin([3, 4]), t.ActionGeo_FullName.split(",")[0].strip(), ibis.null("string"))
+    is_city = t.ActionGeo_Type.isin([3, 4])  # GDELT geo types: 1 country, 2 U.S. state, 3 U.S. city, 4 city, 5 region
+    sea = t.ActionGeo_FullName.fill_null("").re_search(_SEA) & ~is_city
+    city = ibis.ifelse(is_city, t.ActionGeo_FullName.split(",")[0].strip(), ibis.null("string"))
     return t.select(
         event_id="gdelt:" + t.GLOBALEVENTID.cast("string"),
         date=t.SQLDATE,
         code=t.EventCode,
         name1=t.Actor1Name, country1=t.Actor1CountryCode, type1=ibis.literal("GOV"),
         name2=t.Actor2Name, country2=t.Actor2CountryCode, type2=ibis.literal("GOV"),
-        venue=t.fips_iso3,
+        venue=ibis.ifelse(sea, ibis.null("string"), t.fips_iso3),
         city=ibis.ifelse(city == "", ibis.null("string"), city),
+        place_factor=ibis.ifelse(is_city, PLACE_CITY, PLACE_WIDE).cast("int64"),
         mentions=t.NumMentions.cast("int64").fill_null(1),
         sources=t.NumSources.cast("int64").fill_null(1),
         url=t.SOURCEURL,
@@ -101,6 +113,7 @@ def polecat_reports(t: ir.Table) -> ir.Table:
         name2=t["Recipient Name"], country2=t["Recipient Country"], type2=ibis.literal("GOV"),
         venue=t["Country"],
         city=ibis.ifelse(city == "", ibis.null("string"), city),
+        place_factor=ibis.ifelse(city.fill_null("") == "", PLACE_WIDE, PLACE_CITY).cast("int64"),
         mentions=ibis.literal(1, "int64"),
         sources=ibis.literal(1, "int64"),
         url=t["Source"],
@@ -140,19 +153,24 @@ def resolved_reports(reports: ir.Table, aliases: ir.Table, cameo: ir.Table) -> i
         state_b=ibis.ifelse(first, r.state2, r.state1),
         date=r.date, event_id=r.event_id, code=r.code, venue=r.venue, city=r.city,
         coded_host=coded_host, third=(r.code == "044").cast("int64"),
-        mentions=r.mentions, sources=r.sources, url=r.url,
+        mentions=r.mentions, sources=r.sources, url=r.url, place_factor=r.place_factor,
         # Evidence in tenths, as an integer: sums are exact, so votes tie (and break ties)
         # the same way whatever order an engine adds them in.
         weight=10 + ibis.least(10, 5 * (r.sources - 1) + (r.mentions - 1)),
     )
 
 
-def _top(t: ir.Table, keys: list[str], value: str, weight: str, out: str) -> ir.Table:
-    """Per group, the value with the largest total weight (ties: smallest value)."""
+def _top(t: ir.Table, keys: list[str], value: str, weight: str, out: str, majority: bool = False) -> ir.Table:
+    """Per group, the value with the largest total weight (ties: smallest value). With
+    `majority`, only a value holding at least half of the group's weight: a vote split three
+    or more ways gives no value, since an empty field is better than a wrong one."""
     g = t.filter(t[value].notnull()).group_by([*keys, value]).aggregate(w=lambda x: x[weight].sum())
     w = ibis.window(group_by=keys, order_by=[ibis.desc("w"), value])
-    g = g.mutate(rn=ibis.row_number().over(w))
-    return g.filter(g.rn == 0).select(*keys, **{out: g[value]})
+    g = g.mutate(rn=ibis.row_number().over(w), total=g.w.sum().over(ibis.window(group_by=keys)))
+    top = g.filter(g.rn == 0)
+    if majority:
+        top = top.filter(2 * top.w >= top.total)
+    return top.select(*keys, **{out: top[value]})
 
 
 def meetings_expr(reports: ir.Table, aliases: ir.Table, cameo: ir.Table, cal: ir.Table,
@@ -183,7 +201,8 @@ def meetings_expr(reports: ir.Table, aliases: ir.Table, cameo: ir.Table, cal: ir
     days = days.filter(days.n >= days.top * params.day_share)
     span = days.group_by(keys).aggregate(start_date=days.date.min(), end_date=days.date.max())
 
-    venue = _top(r, keys, "venue", "weight", "venue_vote")
+    r = r.mutate(place_weight=r.weight * r.place_factor)
+    venue = _top(r, keys, "venue", "place_weight", "venue_vote", majority=True)
     rv = r.join(venue, keys).filter(lambda t: t.venue == t.venue_vote)
     city = _top(rv, keys, "city", "weight", "city_vote")
     host = _top(r, keys, "coded_host", "weight", "host_vote")
