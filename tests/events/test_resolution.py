@@ -132,3 +132,19 @@ def test_gov_in_a_later_type_slot_counts(tmp_path: Path, leaders: reference.Lead
     assert len(_meet(tmp_path / "third", leaders, *third)) == 1
     nowhere = [consult("SHINZO ABE", "JPN", "VLADIMIR PUTIN", "RUS", day=d, Actor1Type1Code="ELI") for _ in range(5)]
     assert _meet(tmp_path / "none", leaders, *nowhere) == []
+
+
+def test_no_two_terms_of_one_office_overlap() -> None:
+    """One holder of an office at a time: in the bundled table, a term of an office of a state
+    ends (at the latest) on the day the next holder's begins."""
+    terms = reference.bundled_leaders()
+    by_office: dict[tuple[str, str], list] = {}
+    for t in terms:
+        by_office.setdefault((t.state, t.kind), []).append(t)
+    overlaps = []
+    for (state, kind), held in by_office.items():
+        held.sort(key=lambda t: t.start_date)
+        for a, b in zip(held, held[1:], strict=False):
+            if a.leader_id != b.leader_id and (a.end_date is None or a.end_date > b.start_date):
+                overlaps.append((state, kind, a.leader_id, str(a.end_date), b.leader_id, str(b.start_date)))
+    assert overlaps == []
