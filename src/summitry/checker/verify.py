@@ -138,6 +138,16 @@ def time_fits(claim: Claim, m: Meeting) -> bool:
     return claim.time.overlaps(m.start, m.end)
 
 
+def days_fit(claim: Claim, m: Meeting) -> bool:
+    """A claim's stated days lie within the meeting's days. Only days given exactly are held
+    to this ("Oct. 11-14, 1986" for an 11-12 October summit is wrong; "October 1986" or "on
+    11 October", one day of it, is not); relative days ("on Friday") are left alone."""
+    t = claim.time
+    if t is None or t.precision != "day" or claim.each_year or any(x.relative for x in claim.times):
+        return True
+    return m.start <= t.start and t.end <= m.end
+
+
 def participants_fit(claim: Claim, m: Meeting) -> bool:
     ps = m.participant_set
     return all(not ps.isdisjoint(opt) for opt in claim.options)
@@ -264,9 +274,14 @@ def verify(claim: Claim, record: Record, article_date: dt.date | None = None) ->
         at_place = [f for f in fits if f.place and all(p is True for p in f.place)]
         if at_place:
             fits = at_place
-    good = [f.meeting.id for f in fits if f.agrees]
+    agreeing = [f.meeting for f in fits if f.agrees]
+    good = [m.id for m in agreeing if days_fit(claim, m)]
     if good:
         return Verdict(SUPPORTED, evidence=good, reason="a meeting in the record matches every stated detail")
+    if agreeing:  # the right meeting, but the stated days run past its days
+        best = agreeing[0]
+        return Verdict(CONTRADICTED, _year_correction(claim, best, record, [best]), [best.id],
+                       "the leaders met there then, but not on every stated day")
     cancelled = _cancelled(claim, record)
     if cancelled is not None:
         return cancelled
@@ -286,7 +301,69 @@ def verify(claim: Claim, record: Record, article_date: dt.date | None = None) ->
                        f"the meeting at that time differs on {', '.join(best.wrong)}")
     if fitting:
         return Verdict(NOT_IN_RECORD, evidence=[], reason="meetings at that time exist but the record cannot confirm every detail")
+    for check in (_wrong_relative, _absent_participant):
+        v = check(claim, record, article_date)
+        if v is not None:
+            return v
     return Verdict(NOT_IN_RECORD, reason="no meeting of these leaders at that time in the record")
+
+
+def _named(claim: Claim) -> list[str]:
+    """The leaders the claim names unambiguously, in order."""
+    return [opt[0] for opt in claim.options if len(opt) == 1]
+
+
+def _wrong_relative(claim: Claim, record: Record, article_date: dt.date | None) -> Verdict | None:
+    """The right meeting with the wrong member of a family: "George W. Bush" at Malta in 1989
+    was George H. W. Bush. A named leader who was not in office then is swapped for each
+    leader of the same surname; if exactly one swap makes every stated detail match a
+    meeting, the claim is contradicted with the right name."""
+    t = claim.time
+    if t is None:
+        return None
+    for i, opt in enumerate(claim.options):
+        if len(opt) != 1 or opt[0] not in record.leaders or record.leaders[opt[0]].in_office(t.start, t.end):
+            continue
+        named = record.leaders[opt[0]]
+        hits = []
+        for other in record.leaders.values():
+            if other.id != named.id and other.surname == named.surname and other.in_office(t.start, t.end):
+                swapped = replace(claim, options=[*claim.options[:i], (other.id,), *claim.options[i + 1:]])
+                v = verify(swapped, record, article_date)
+                if v.verdict == SUPPORTED:
+                    hits.append((other, v))
+        if len(hits) == 1:
+            other, v = hits[0]
+            m = next(x for x in record.meetings if x.id == v.evidence[0])
+            return Verdict(CONTRADICTED, f"The {_noun(claim, m)} in {where(m)}, {when(m)}, was with {other.name}, "
+                           f"not {named.name} (who was not in office then).", v.evidence,
+                           f"{named.name} was not in office then; {other.name} was, and matches")
+    return None
+
+
+def _absent_participant(claim: Claim, record: Record, article_date: dt.date | None) -> Verdict | None:
+    """A Soviet/Russian or U.S. leader named among the participants of a bilateral summit or
+    visit who was not there ("Nixon met Brezhnev and Kosygin in Washington in 1973"). Only
+    for meetings outside multilateral events, where the record lists both sides whole; at a
+    multilateral event a leader may have been there without taking part in the bilateral."""
+    named = _named(claim)
+    if len(named) < 3 or len(named) != len(claim.options):
+        return None
+    for leaving in named:
+        if side(record.leaders[leaving].state if leaving in record.leaders else "") is None:
+            continue
+        rest = [(x,) for x in named if x != leaving]
+        v = verify(replace(claim, options=rest), record, article_date)
+        if v.verdict != SUPPORTED:
+            continue
+        m = next(x for x in record.meetings if x.id == v.evidence[0])
+        if m.mode == "multilateral" or leaving in m.participant_set:
+            continue
+        who = ", ".join(record.leaders[x].name for x in m.participants if x in record.leaders)
+        return Verdict(CONTRADICTED, f"{record.leaders[leaving].name} did not take part in the {_noun(claim, m)} in "
+                       f"{where(m)}, {when(m)}: the record lists {who}.", v.evidence,
+                       f"{record.leaders[leaving].name} is not among the meeting's participants")
+    return None
 
 
 def _pool(claim: Claim, record: Record) -> list[Meeting]:
@@ -319,7 +396,8 @@ def _cancelled(claim: Claim, record: Record) -> Verdict | None:
 
 def _year_correction(claim: Claim, best: Meeting, record: Record, same: list[Meeting]) -> str:
     dates = "; ".join(when(m) for m in same[:4])
-    claimed = claim.time_text or "the stated time"
+    exact = [t.text for t in claim.times if t.spec.precision == "day"]  # the days the article got wrong
+    claimed = exact[-1] if exact and not days_fit(claim, best) else claim.time_text or "the stated time"
     p = next((p for p in claim.places if not p.qualifier), None)
     at = f"at {p.text}" if p is not None and p.place.level == "site" else f"in {p.text if p else best.city}"
     return f"The {pair(best, record)} {_noun(claim, best)} {at} was {dates}, not {claimed}."

@@ -1,0 +1,47 @@
+"""Failure classes seen on real published articles, each reproduced on a sentence of our own
+(issue 11): the mechanism is fixed, not the sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from summitry.checker import check_text
+from summitry.checker.record import Record
+
+
+def _one(text: str, record: Record):
+    res = check_text(text, record=record, content_type="text")
+    assert len(res.claims) == 1, [c.quote for c in res.claims]
+    return res.claims[0]
+
+
+@pytest.mark.parametrize(("text", "right"), [
+    ("The summit between Reagan and Gorbachev took place in Reykjavik on Oct. 11-14, 1986.", "11–12 October 1986"),
+    ("Reagan and Gorbachev met in Washington on Dec. 7-9, 1987.", "8–10 December 1987"),
+])
+def test_stated_days_past_the_meeting_are_wrong(real_record: Record, text: str, right: str) -> None:
+    c = _one(text, real_record)
+    assert c.verdict == "contradicted" and right in c.correction
+
+
+@pytest.mark.parametrize("text", [
+    "Reagan and Gorbachev met in Reykjavik on Oct. 11, 1986.",  # one day of the two
+    "Reagan and Gorbachev met in Reykjavik on Oct. 11-12, 1986.",  # the days exactly
+    "Reagan and Gorbachev met in Reykjavik in October 1986.",  # no days stated
+])
+def test_days_within_the_meeting_are_right(real_record: Record, text: str) -> None:
+    assert _one(text, real_record).verdict == "supported"
+
+
+def test_the_wrong_member_of_a_family(real_record: Record) -> None:
+    c = _one("George W. Bush met Gorbachev at Malta in December 1989.", real_record)
+    assert c.verdict == "contradicted"
+    assert "George H. W. Bush, not George W. Bush" in c.correction and c.evidence == ["1989-12-marsaxlokk"]
+    assert _one("George H. W. Bush met Gorbachev at Malta in December 1989.", real_record).verdict == "supported"
+
+
+def test_a_participant_who_was_not_there(real_record: Record) -> None:
+    c = _one("Nixon met Brezhnev and Kosygin in Washington in June 1973.", real_record)
+    assert c.verdict == "contradicted" and "Alexei Kosygin did not take part" in c.correction
+    # Moscow 1972: Kosygin took part, so naming him is right
+    assert _one("Nixon met Brezhnev and Kosygin in Moscow in May 1972.", real_record).verdict == "supported"
