@@ -45,3 +45,26 @@ def test_a_participant_who_was_not_there(real_record: Record) -> None:
     assert c.verdict == "contradicted" and "Alexei Kosygin did not take part" in c.correction
     # Moscow 1972: Kosygin took part, so naming him is right
     assert _one("Nixon met Brezhnev and Kosygin in Moscow in May 1972.", real_record).verdict == "supported"
+
+
+@pytest.mark.parametrize(("text", "verdict", "words"), [
+    ("As prime minister, Putin met Obama in Northern Ireland in June 2013.", "contradicted", "was President, not prime minister"),
+    ("President Putin met Clinton in Auckland in September 1999.", "contradicted", "was Prime Minister, not president"),
+    ("Obama met Prime Minister Medvedev in Prague in April 2010.", "contradicted", "was President, not prime minister"),
+    ("Prime Minister Putin met Clinton in Auckland in September 1999.", "supported", None),
+    ("Obama met Medvedev, then president, in Prague in April 2010.", "supported", None),
+    ("Former president Medvedev met Obama in Prague in April 2010.", "supported", None),  # "former": not then
+    ("President Gorbachev met Reagan in Reykjavik in October 1986.", "supported", None),  # Soviet titles varied
+])
+def test_the_office_held_at_the_meeting(real_record: Record, text: str, verdict: str, words: str | None) -> None:
+    c = _one(text, real_record)
+    assert c.verdict == verdict, (c.verdict, c.correction)
+    if words:
+        assert words in c.correction
+
+
+def test_the_same_claim_with_another_office_is_checked_again(real_record: Record) -> None:
+    """Claims are checked once per distinct content; the stated office is part of it."""
+    res = check_text("Prime Minister Putin met Clinton in Auckland in September 1999. "
+                     "President Putin met Clinton in Auckland in September 1999.", record=real_record, content_type="text")
+    assert [c.verdict for c in res.claims] == ["supported", "contradicted"]

@@ -118,7 +118,7 @@ def _key(c: Claim) -> tuple:
         tuple(c.options), c.explicit, c.time, tuple(c.each_year or ()), c.time_text,
         tuple(t.relative for t in c.times),
         tuple((p.place, p.text, p.qualifier) for p in c.places), c.event, c.host, c.mode, c.officials,
-        c.superlative, c.exclude_multilateral, c.official_only, c.cancelled, c.noun,
+        c.superlative, c.exclude_multilateral, c.official_only, c.cancelled, c.noun, tuple(c.offices),
     )
 
 

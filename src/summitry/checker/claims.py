@@ -133,6 +133,7 @@ class Claim:
     cancelled: bool = False
     summit_only: bool = False  # "their first summit": meetings in the summit format
     noun: str | None = None  # what the article calls it (summit, meeting, visit, talks)
+    offices: list[tuple[int, str, str]] = field(default_factory=list)  # (option index, kind, the words) stated
 
     @property
     def participants(self) -> list[str]:
@@ -552,7 +553,37 @@ def _group_claim(text: str, g: _Group, part: tuple[int, int], whole: tuple[int, 
     if sup:
         claim.start = sup.start()
     _resolve(claim, record)
+    _stated_offices(text, claim, sentence)
     return claim
+
+
+#: Office words an article puts on a leader at the time of a meeting, and the kind of office.
+_OFFICE_KINDS = {"prime minister": "head_of_government", "premier": "head_of_government",
+                 "president": "head_of_state"}
+_OFFICE_BEFORE = re.compile(r"(?<![\w-])(former |ex-)?(?:then[- ]|russian |soviet |russia's |u\.s\. |american )?"
+                            r"(prime minister|premier|president)\s+$")
+_OFFICE_AS = re.compile(r"\b(?:as|while) (?:then[- ])?(?:russia's |the )?(prime minister|premier|president)\b")
+_OFFICE_AFTER = re.compile(r",? (?:then|at the time|by then) (?:the |russia's )?(prime minister|premier|president)\b")
+
+
+def _stated_offices(text: str, claim: Claim, sentence: tuple[int, int]) -> None:
+    """The office an article gives a leader for the meeting: "Prime Minister Putin", "then-president
+    Medvedev", "as prime minister, Putin met..." (the next leader named). "Former" is not an office
+    held at the meeting, so it is not read."""
+    for i, m in enumerate(claim.leaders):
+        if i >= len(claim.options):
+            break
+        before = _OFFICE_BEFORE.search(text, max(sentence[0], m.start - 40), m.start)
+        after = _OFFICE_AFTER.match(text, m.end)
+        if before and not before.group(1):
+            claim.offices.append((i, _OFFICE_KINDS[before.group(2)], before.group(2)))
+        elif after:
+            claim.offices.append((i, _OFFICE_KINDS[after.group(1)], after.group(0).strip(", ")))
+    if claim.leaders:
+        found = list(_OFFICE_AS.finditer(text, sentence[0], claim.leaders[0].start))
+        as_office = found[-1] if found else None  # the nearest before the first leader named
+        if as_office and not any(i == 0 for i, _, _ in claim.offices):
+            claim.offices.append((0, _OFFICE_KINDS[as_office.group(1)], as_office.group(1)))
 
 
 def _anaphoric(text: str, cs: int, ce: int, attrs: list[object], sentence: tuple[int, int],

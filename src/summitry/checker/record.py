@@ -47,6 +47,11 @@ class Leader:
     state: str
     aliases: tuple[str, ...]
     terms: tuple[tuple[dt.date, dt.date | None], ...]
+    offices: tuple[tuple[dt.date, dt.date | None, str, str], ...] = ()  # (start, end, kind, office title)
+
+    def offices_on(self, day: dt.date) -> list[tuple[str, str]]:
+        """(kind, office title) of every office held on `day`."""
+        return [(k, o) for s, e, k, o in self.offices if s <= day and (e is None or day <= e)]
 
     @cached_property
     def surname(self) -> str:
@@ -155,7 +160,9 @@ def load_record(con: duckdb.DuckDBPyConnection, path: Path | None = None) -> Rec
     leaders: dict[str, Leader] = {}
     for row in query.records(query.find_leaders(con)):
         terms = tuple((_date(t["start_date"]), _date(t["end_date"]) if t.get("end_date") else None) for t in row["terms"])
-        leaders[row["leader_id"]] = Leader(row["leader_id"], row["name"], row["state"], tuple(row.get("aliases") or ()), terms)
+        offices = tuple((s, e, t["kind"], t["office"]) for (s, e), t in zip(terms, row["terms"], strict=True))
+        leaders[row["leader_id"]] = Leader(row["leader_id"], row["name"], row["state"], tuple(row.get("aliases") or ()),
+                                           terms, offices)
     meetings = []
     for r in query.records(query.find_meetings(con)):
         meetings.append(Meeting(

@@ -277,6 +277,9 @@ def verify(claim: Claim, record: Record, article_date: dt.date | None = None) ->
     agreeing = [f.meeting for f in fits if f.agrees]
     good = [m.id for m in agreeing if days_fit(claim, m)]
     if good:
+        wrong_office = _office_mismatch(claim, record, next(m for m in agreeing if m.id == good[0]))
+        if wrong_office is not None:
+            return wrong_office
         return Verdict(SUPPORTED, evidence=good, reason="a meeting in the record matches every stated detail")
     if agreeing:  # the right meeting, but the stated days run past its days
         best = agreeing[0]
@@ -306,6 +309,22 @@ def verify(claim: Claim, record: Record, article_date: dt.date | None = None) ->
         if v is not None:
             return v
     return Verdict(NOT_IN_RECORD, reason="no meeting of these leaders at that time in the record")
+
+
+def _office_mismatch(claim: Claim, record: Record, m: Meeting) -> Verdict | None:
+    """An office the article gives a leader that the leader did not hold at the meeting: prime
+    minister for a president ("as prime minister, Putin met Obama" in 2013) or president for a
+    prime minister. Soviet party leaders, whose state titles varied, are not held to it."""
+    for i, kind, words in claim.offices:
+        leader = record.leaders.get(claim.options[i][0]) if len(claim.options[i]) == 1 else None
+        held = leader.offices_on(m.start) if leader is not None else []
+        kinds = {k for k, _ in held}
+        if not held or kind in kinds or "party_leader" in kinds:
+            continue
+        title = next(o for k, o in held if k != kind)
+        return Verdict(CONTRADICTED, f"At the {_noun(claim, m)} in {where(m)}, {when(m)}, {leader.name} was "
+                       f"{title}, not {words}.", [m.id], f"{leader.name} held another office then")
+    return None
 
 
 def _named(claim: Claim) -> list[str]:
