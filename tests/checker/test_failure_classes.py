@@ -68,3 +68,19 @@ def test_the_same_claim_with_another_office_is_checked_again(real_record: Record
     res = check_text("Prime Minister Putin met Clinton in Auckland in September 1999. "
                      "President Putin met Clinton in Auckland in September 1999.", record=real_record, content_type="text")
     assert [c.verdict for c in res.claims] == ["supported", "contradicted"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kennedy and Khrushchev met in Vienna in June 1961, in talks dominated by the crisis in Berlin.",
+    "Reagan and Gorbachev met in Geneva in November 1985; their talks on the war in Afghanistan went nowhere.",
+    "Bush and Putin met in Bratislava in February 2005 and discussed the situation in Ukraine.",
+])
+def test_a_place_the_talks_were_about_is_not_the_venue(real_record: Record, text: str) -> None:
+    res = check_text(text, record=real_record, content_type="text")
+    assert res.claims and all(c.verdict == "supported" for c in res.claims), [(c.quote, c.verdict) for c in res.claims]
+
+
+def test_a_wrong_venue_is_still_caught_beside_a_topic(real_record: Record) -> None:
+    c = _one("Kennedy and Khrushchev met in Berlin in June 1961, in talks dominated by the crisis in Berlin.",
+             real_record)
+    assert c.verdict == "contradicted" and "Vienna" in c.correction

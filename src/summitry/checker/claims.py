@@ -75,6 +75,15 @@ _LOC_BEFORE = re.compile(
     r"\b(?:in|at|on|to|near|off|outside|inside|into|toward|towards|visit(?:ed|ing|s)?|hosted|held)\s+"
     r"(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:(?:capital|city|town|resort|village|port|ranch|estate)\s+(?:of|in)\s+)?$",
 )
+#: A place after one of these is what the talks were about, not where they were held: "the
+#: crisis in Berlin", "the war in Afghanistan", "the situation in Syria", "troops in Germany".
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:crisis|crises|war|wars|conflict|conflicts|situation|fighting|tension|tensions|question|issue|"
+    r"issues|problem|problems|status|future|blockade|airlift|occupation|invasion|annexation|uprising|unrest|"
+    r"violence|ceasefire|cease-fire|truce|peace|settlement|troops|forces|bases|missiles|weapons|policy|"
+    r"elections?|referendum|protests|crackdown|events|developments|massacre|bombing|strikes|deployment)\s+"
+    r"(?:in|over|of|around|on|for|inside|within|across|near)\s+(?:the\s+)?$",
+)
 _LOC_AFTER = re.compile(
     r"(?:'s|’s)?\s+(?:summit|summits|meeting|meetings|talks|conference|negotiations|encounter|sit-down|"
     r"tête-à-tête|visit)\b",
@@ -184,9 +193,12 @@ _LOCAL = threading.local()  # the original-case text of the document being read
 
 def is_locative(text: str, m: Mention) -> bool:
     """Whether a place mention says where something happened ("in Geneva", "the Helsinki
-    summit", "on U.S. soil"), not an adjective ("U.S. foreign policy") or a subject.
+    summit", "on U.S. soil"), not an adjective ("U.S. foreign policy"), a subject, or the
+    topic of the talks ("dominated by the crisis in Berlin").
     `text` is the lowercased document; the case of the next word comes from the original."""
     place: Place = m.value  # type: ignore[assignment]
+    if _TOPIC_BEFORE.search(text, max(0, m.start - 40), m.start):
+        return False  # the subject of the talks ("the crisis in Berlin"), not their venue
     before = _LOC_BEFORE.search(text, max(0, m.start - 40), m.start)
     original = getattr(_LOCAL, "original", None) or text
     nxt = _NEXT_WORD.match(original, m.end, min(len(original), m.end + 30))
