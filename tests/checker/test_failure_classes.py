@@ -84,3 +84,20 @@ def test_a_wrong_venue_is_still_caught_beside_a_topic(real_record: Record) -> No
     c = _one("Kennedy and Khrushchev met in Berlin in June 1961, in talks dominated by the crisis in Berlin.",
              real_record)
     assert c.verdict == "contradicted" and "Vienna" in c.correction
+
+
+@pytest.mark.parametrize("text", [
+    "Truman and Stalin met at Potsdam\nJuly 12, 2018 at 3:58 PM\n",
+    "Truman and Stalin met at Potsdam. Updated July 12, 2018\n",
+    "Truman and Stalin met at Potsdam | 10:32 AM ET, Thu July 12, 2018\n",
+])
+def test_a_page_time_stamp_is_not_the_meeting_date(real_record: Record, text: str) -> None:
+    c = _one(text, real_record)
+    assert c.verdict == "supported" and c.time is None
+
+
+def test_an_event_time_of_day_keeps_its_date(real_record: Record) -> None:
+    c = _one("Biden and Putin met on 16 June 2021 at 1:30 pm in Geneva.", real_record)
+    assert c.verdict == "supported" and c.time["start"] == "2021-06-16"
+    wrong = _one("Biden and Putin met on 16 June 2020 at 1:30 pm in Geneva.", real_record)
+    assert wrong.verdict == "contradicted"

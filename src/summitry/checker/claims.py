@@ -250,8 +250,9 @@ def extract(
 
 def _extract(text: str, sentences: list[tuple[int, int]], mentions: list[Mention], times: list[TimeMention],
              record: Record) -> list[Claim]:
-    items: list[object] = sorted(
-        [m for m in mentions if m.kind in ("leader", "place", "event")] + list(times), key=attrgetter("start"),
+    items: list[object] = sorted(  # a page's time stamps date the page, never a meeting
+        [m for m in mentions if m.kind in ("leader", "place", "event")] + [t for t in times if not t.stamp],
+        key=attrgetter("start"),
     )
     starts = [x.start for x in items]  # type: ignore[attr-defined]
     claims: list[Claim] = []

@@ -14,7 +14,7 @@ import calendar
 import datetime as dt
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from summitry.checker.errors import CheckerInputError
 from summitry.checker.gazetteer import Mention
@@ -48,6 +48,7 @@ class TimeMention:
     spec: TimeSpec
     text: str
     relative: bool = False  # resolved against an earlier year or the article date
+    stamp: bool = False  # a publication time stamp ("July 12, 2018 at 3:58 PM"), never a meeting's date
 
 
 def year_span(y: int, m1: int = 1, m2: int = 12) -> tuple[dt.date, dt.date]:
@@ -146,12 +147,35 @@ def resolve(text: str, mentions: list[Mention], sentence_starts: list[int],
             tm = _relative(m, last_year, article_date)
         if tm is None:
             continue
+        if tm.spec.precision == "day" and is_timestamp(text, tm):
+            tm = replace(tm, stamp=True)
         consumed_until = tm.end
         if m.kind in ("year", "rel", "month") and tm.spec.precision != "week":
             last_year = tm.spec.end.year if tm.spec.precision == "range" else tm.spec.start.year
             last_year_sentence = sent
         out.append(tm)
     return out
+
+
+#: What sits beside a date that is a page's time stamp, not an event's date: a clock time
+#: ("at 3:58 PM", "| 14:05 GMT", "10:32 AM ET, Mon November 19") or a publishing word.
+_CLOCK_AFTER = re.compile(r"\s*(?:,|\||-|–|at|,\s*at)?\s*\d{1,2}[:.]\d{2}\b(?:\s*(?:[ap]\.?\s?m\.?|gmt|utc|[a-z]{1,4}t))?", re.I)
+_CLOCK_BEFORE = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:[a-z]{1,4}t)?\s*[,|·-]?\s*"
+                           r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$", re.I)
+_STAMP_WORD = re.compile(r"\b(?:updated|published|posted|last modified|first published|modified)(?:\s+on)?\s*:?\s*$", re.I)
+
+
+def is_timestamp(text: str, tm: TimeMention) -> bool:
+    """Whether a full date is a page's time stamp: a clock time right after or before it,
+    or "Updated"/"Published" in front. A photo credit's date is one too."""
+    clock = _CLOCK_AFTER.match(text, tm.end, tm.end + 24)
+    if clock:  # "... at 3:58 PM" ending its line is a stamp; "at 1:30 pm in Geneva" is an event's time
+        line_end = text.find("\n", clock.end())
+        rest = text[clock.end():line_end if line_end >= 0 else len(text)]
+        if not rest.strip(" .,;|)("):
+            return True
+    head = text[max(0, tm.start - 40):tm.start]
+    return bool(_CLOCK_BEFORE.search(head) or _STAMP_WORD.search(head))
 
 
 def _year(text: str, m: Mention) -> TimeMention | None:
