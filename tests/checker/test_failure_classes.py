@@ -101,3 +101,28 @@ def test_an_event_time_of_day_keeps_its_date(real_record: Record) -> None:
     assert c.verdict == "supported" and c.time["start"] == "2021-06-16"
     wrong = _one("Biden and Putin met on 16 June 2020 at 1:30 pm in Geneva.", real_record)
     assert wrong.verdict == "contradicted"
+
+
+def test_a_first_on_a_soil_ranges_over_the_two_sides(real_record: Record) -> None:
+    c = _one("Trump and Putin met in Anchorage in August 2025, the first summit held on American soil.", real_record)
+    assert c.verdict == "contradicted" and "September 1959" in c.correction  # Khrushchev's visit
+    first_visit = _one("In September 1959 Khrushchev became the first Soviet leader to visit the United States, "
+                       "meeting Eisenhower.", real_record)
+    assert first_visit.verdict == "supported"
+    wrong = check_text("Gorbachev's trip to Washington in December 1987 was the first visit by a Soviet leader to the "
+                       "United States.", record=real_record, content_type="text").claims
+    assert [c.verdict for c in wrong] == ["contradicted"] and "September 1959" in wrong[0].correction
+
+
+def test_a_first_since_is_not_a_meeting_in_that_year(real_record: Record) -> None:
+    """'the first summit on American soil since 2010' is true of Anchorage 2025; "since 2010" is
+    a point of reference, not a claim that they met in 2010."""
+    res = check_text("Trump and Putin met in Anchorage in August 2025, the first summit held on American soil since 2010.",
+                     record=real_record, content_type="text")
+    assert res.claims and all(c.verdict == "supported" for c in res.claims), [(c.quote, c.correction) for c in res.claims]
+
+
+def test_the_pair_s_own_first_keeps_its_scope(real_record: Record) -> None:
+    assert _one("Trump and Putin held their first summit in Helsinki in July 2018.", real_record).verdict == "supported"
+    c = _one("Trump and Putin held their first summit in Anchorage in August 2025.", real_record)
+    assert c.verdict == "contradicted" and "Helsinki" in c.correction

@@ -56,6 +56,13 @@ SUPERLATIVE = re.compile(
     r"|\b(?P<b>first|last|final|most recent|latest|inaugural)\s+(?:[\w-]+\s+){0,2}?"
     r"(?P<noun>met|meeting|meetings|summit|summits|encounter|event|visit|talks|sit-down|sat|time)\b",
 )
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$")
+#: A superlative over every meeting of the two sides, not of the leaders named: it speaks of
+#: "a Soviet leader", "any U.S. president", or stands as "the first/last <noun> ..." with no
+#: "their" ("Trump met Putin in Anchorage, the first summit held on American soil").
+_PAIR_SCOPE = re.compile(r"\b(?:their|his|her|the pair's|the two leaders'|the two men's|the leaders')\s+(?:\w+\s+)?$")
+_SIDES_SCOPE = re.compile(r"\bby (?:a|any) (?:soviet|russian|u\.s\.|american|us) (?:leader|president|head)|"
+                          r"\b(?:a|any) (?:soviet|russian|u\.s\.|american) (?:leader|president)s?\b")
 OUTSIDE_MULTI = re.compile(
     r"outside (?:of )?(?:the )?(?:\w+ )?multilateral|excluding multilateral|not counting multilateral|"
     r"apart from multilateral|\bbilateral\b",
@@ -143,6 +150,8 @@ class Claim:
     summit_only: bool = False  # "their first summit": meetings in the summit format
     noun: str | None = None  # what the article calls it (summit, meeting, visit, talks)
     offices: list[tuple[int, str, str]] = field(default_factory=list)  # (option index, kind, the words) stated
+    sides_scope: bool = False  # a superlative over all meetings of the two sides, not the leaders named
+    superlative_at: int = -1  # where the superlative starts: places after it scope it, places before name the meeting
 
     @property
     def participants(self) -> list[str]:
@@ -250,8 +259,9 @@ def extract(
 
 def _extract(text: str, sentences: list[tuple[int, int]], mentions: list[Mention], times: list[TimeMention],
              record: Record) -> list[Claim]:
-    items: list[object] = sorted(  # a page's time stamps date the page, never a meeting
-        [m for m in mentions if m.kind in ("leader", "place", "event")] + [t for t in times if not t.stamp],
+    items: list[object] = sorted(  # a page's time stamps date the page, never a meeting; nor does
+        [m for m in mentions if m.kind in ("leader", "place", "event")]  # "since 2010", a point of reference
+        + [t for t in times if not t.stamp and not _SINCE.search(text, max(0, t.start - 8), t.start)],
         key=attrgetter("start"),
     )
     starts = [x.start for x in items]  # type: ignore[attr-defined]
@@ -525,6 +535,8 @@ def _fill_common(claim: Claim, text: str, seg_start: int, seg_end: int, attrs: l
         word = sup.group("a") or sup.group("b")
         claim.superlative = "first" if word in ("first", "inaugural") else "last"
         claim.summit_only = (sup.group("noun") or "").startswith("summit")
+        claim.superlative_at = at = seg_start + sup.start()
+        claim.sides_scope = bool(_SIDES_SCOPE.search(seg)) or _sides_superlative(text, seg, sup, at, claim, attrs)
     if _NEUTRAL in rare and THIRD_PARTY.search(seg):
         claim.mode = "third-party"
     elif claim.event or (_MARGINS in rare and not claim.exclude_multilateral):
@@ -534,6 +546,20 @@ def _fill_common(claim: Claim, text: str, seg_start: int, seg_end: int, attrs: l
     noun = _NOUN.search(seg) if has_noun else None
     if noun:
         claim.noun = noun.group(1).lower()
+
+
+def _sides_superlative(text: str, seg: str, sup: re.Match, at: int, claim: Claim, attrs: list[object]) -> bool:
+    """Whether "the first/last <noun>" ranges over every meeting of the two sides: no "their"
+    before it, and a place right after it that scopes it ("the first summit held on American
+    soil"), with no leader named in between ("the first summit between Reagan and Gorbachev
+    took place in Geneva" is the pair's)."""
+    if _PAIR_SCOPE.search(seg, max(0, sup.start() - 30), sup.start()) or not seg[:sup.start()].rstrip().endswith("the"):
+        return False
+    scope = [p for p in claim.places if p.start > at]
+    if not scope:
+        return False
+    leaders_between = [x for x in attrs if isinstance(x, Mention) and x.kind == "leader" and at < x.start < scope[0].start]
+    return not leaders_between
 
 
 def _group_claim(text: str, g: _Group, part: tuple[int, int], whole: tuple[int, int], sentence: tuple[int, int],
@@ -556,7 +582,7 @@ def _group_claim(text: str, g: _Group, part: tuple[int, int], whole: tuple[int, 
             return None  # "Trump's meetings with Putin": nothing to check
     elif not has_attr:
         return None
-    if not pair:
+    if not pair and not claim.sides_scope:
         claim.superlative = None  # "Clinton's first visit to Moscow": too open to check
     _setting(text, claim, g, record, lead)
     used = [x for x in g.attrs if isinstance(x, TimeMention) or (isinstance(x, Mention) and x.kind == "event")]

@@ -443,8 +443,9 @@ def _attribute_correction(claim: Claim, f: _Fit, record: Record) -> str:
 
 
 def _scope(claim: Claim, record: Record, article_date: dt.date | None) -> tuple[list[Meeting], str]:
-    """The meetings a superlative ranges over, and how to say so."""
-    explicit = claim.explicit and bool(claim.options)
+    """The meetings a superlative ranges over, and how to say so: the leaders named, or every
+    meeting of the two sides when the article says so (`Claim.sides_scope`)."""
+    explicit = claim.explicit and bool(claim.options) and not claim.sides_scope
     pool = [m for m in (_pool(claim, record) if explicit else record.meetings) if m.status == "held"]
     words = []
     if explicit:
@@ -475,6 +476,8 @@ def _scope(claim: Claim, record: Record, article_date: dt.date | None) -> tuple[
 
 def _superlative(claim: Claim, record: Record, article_date: dt.date | None) -> Verdict | None:
     """Check "the first/last meeting ..." against the ordered record; None if nothing to check."""
+    if claim.sides_scope and claim.options and claim.explicit:  # an anaphoric claim already ranges over all
+        return _superlative_of_sides(claim, record, article_date)
     explicit = claim.explicit and bool(claim.options)
     pool, desc = _scope(claim, record, article_date)
     if not pool:
@@ -511,3 +514,31 @@ def _superlative(claim: Claim, record: Record, article_date: dt.date | None) -> 
     who = "" if explicit else f"{pair(target, record)} "
     text = f"The {label} was {who}{where_when}, not {claimed}."
     return Verdict(CONTRADICTED, text[0].upper() + text[1:], [target.id], f"the {label} differs on {', '.join(wrong)}")
+
+
+def _superlative_of_sides(claim: Claim, record: Record, article_date: dt.date | None) -> Verdict | None:
+    """'Trump and Putin met in Anchorage in 2025, the first summit held on American soil': the
+    meeting the claim names (its leaders, and the places before the superlative) must be the
+    first (or last) of all meetings of the two sides in the scope the superlative gives (the
+    places after it)."""
+    before = [p for p in claim.places if p.start < claim.superlative_at and not p.qualifier]
+    scope = [replace(p, qualifier=True) for p in claim.places if p not in before]
+    named = verify(replace(claim, superlative=None, sides_scope=False, places=before), record, article_date)
+    if named.verdict != SUPPORTED:
+        return None  # the meeting itself is not confirmed: say nothing about its rank
+    meeting = next(m for m in record.meetings if m.id == named.evidence[0])
+    # "summit" across the sides means any meeting of the leaders in its own right, visits
+    # included (Khrushchev's 1959 visit was the first summit on U.S. soil), not margin talks
+    pool, desc = _scope(replace(claim, options=[], explicit=False, places=scope, summit_only=False), record,
+                        article_date)  # "the last": up to the article's date
+    if claim.summit_only or claim.noun == "visit":
+        pool = [m for m in pool if m.mode != "multilateral"]
+        desc = desc.replace("meeting", claim.noun or "summit", 1)
+    if not pool:
+        return None
+    target = pool[0] if claim.superlative == "first" else pool[-1]
+    label = f"{claim.superlative} {desc} of the two sides"
+    if target.id == meeting.id:
+        return Verdict(SUPPORTED, evidence=[meeting.id], reason=f"the {label} in the record is {meeting.id}")
+    return Verdict(CONTRADICTED, f"Not the {label}: that was the {pair(target, record)} meeting in {where(target)}, "
+                   f"{when(target)}.", [target.id, meeting.id], f"the {label} is another meeting")
