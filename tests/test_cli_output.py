@@ -35,7 +35,25 @@ TABLE_COMMANDS = [
     ("leaders", "--state", "USA"),
     ("first-meetings",),
     ("precedents", "2021-06-geneva"),
+    ("reconcile",),
 ]
+OFFICIAL_TABLE_COMMANDS = [
+    ("trips", "--president", "obama-barack"),
+    ("trips", "--secretary", "--since", "2005", "--until", "2006"),
+    ("visits", "--from", "TUR"),
+    ("contacts", "--with", "RUS"),
+    ("rejects",),
+]
+
+
+@pytest.mark.parametrize("args", OFFICIAL_TABLE_COMMANDS, ids=" ".join)
+def test_official_tables_fit_80_columns(narrow: None, real_db: Path, args: tuple[str, ...]) -> None:
+    from tests.conftest import need_shared
+
+    need_shared()
+    res = run(*args, "--db", str(real_db))
+    assert res.exit_code == 0, res.output
+    assert max(len(line) for line in res.stdout.splitlines()) <= 80
 
 
 @pytest.mark.parametrize("args", TABLE_COMMANDS, ids=" ".join)
