@@ -126,3 +126,18 @@ def test_the_pair_s_own_first_keeps_its_scope(real_record: Record) -> None:
     assert _one("Trump and Putin held their first summit in Helsinki in July 2018.", real_record).verdict == "supported"
     c = _one("Trump and Putin held their first summit in Anchorage in August 2025.", real_record)
     assert c.verdict == "contradicted" and "Helsinki" in c.correction
+
+
+def test_leaders_of_several_meetings_are_not_absent_participants(real_record: Record) -> None:
+    """A span of years listing leaders of several meetings is no claim that all met at once."""
+    res = check_text("The book covers the Gorbachev, Reagan and Bush meetings 1985-1991.", record=real_record,
+                     content_type="text")
+    assert all(c.verdict != "contradicted" for c in res.claims), [(c.quote, c.correction) for c in res.claims]
+
+
+def test_a_last_of_an_unnamed_meeting_is_not_judged(real_record: Record) -> None:
+    """'the last major event of Clinton's visit to Moscow' names no one meeting of several:
+    its rank among the meetings of the two sides is not judged."""
+    res = check_text("The speech was the last major event of Clinton's three-day visit to Moscow.",
+                     record=real_record, content_type="text", article_date="2000-06-05")
+    assert all(c.verdict != "contradicted" for c in res.claims), [(c.quote, c.correction) for c in res.claims]

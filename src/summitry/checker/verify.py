@@ -368,12 +368,14 @@ def _absent_participant(claim: Claim, record: Record, article_date: dt.date | No
     named = _named(claim)
     if len(named) < 3 or len(named) != len(claim.options):
         return None
+    if claim.time is None or claim.time.precision not in ("day", "month", "year") or claim.each_year:
+        return None  # "Gorbachev, Reagan and Bush meetings 1985-1991" lists leaders of several meetings
     for leaving in named:
         if side(record.leaders[leaving].state if leaving in record.leaders else "") is None:
             continue
         rest = [(x,) for x in named if x != leaving]
         v = verify(replace(claim, options=rest), record, article_date)
-        if v.verdict != SUPPORTED:
+        if v.verdict != SUPPORTED or len(v.evidence) != 1:
             continue
         m = next(x for x in record.meetings if x.id == v.evidence[0])
         if m.mode == "multilateral" or leaving in m.participant_set:
@@ -524,8 +526,8 @@ def _superlative_of_sides(claim: Claim, record: Record, article_date: dt.date | 
     before = [p for p in claim.places if p.start < claim.superlative_at and not p.qualifier]
     scope = [replace(p, qualifier=True) for p in claim.places if p not in before]
     named = verify(replace(claim, superlative=None, sides_scope=False, places=before), record, article_date)
-    if named.verdict != SUPPORTED:
-        return None  # the meeting itself is not confirmed: say nothing about its rank
+    if named.verdict != SUPPORTED or len(named.evidence) != 1:
+        return None  # the meeting itself is not confirmed, or not one meeting: say nothing about its rank
     meeting = next(m for m in record.meetings if m.id == named.evidence[0])
     # "summit" across the sides means any meeting of the leaders in its own right, visits
     # included (Khrushchev's 1959 visit was the first summit on U.S. soil), not margin talks
