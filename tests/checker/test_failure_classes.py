@@ -141,3 +141,16 @@ def test_a_last_of_an_unnamed_meeting_is_not_judged(real_record: Record) -> None
     res = check_text("The speech was the last major event of Clinton's three-day visit to Moscow.",
                      record=real_record, content_type="text", article_date="2000-06-05")
     assert all(c.verdict != "contradicted" for c in res.claims), [(c.quote, c.correction) for c in res.claims]
+
+
+def test_their_summit_after_a_sentence_that_only_names_the_pair(real_record: Record) -> None:
+    """A sentence that names the two leaders but claims no meeting still tells who "their" and
+    "the two leaders" are in the next one."""
+    res = check_text("Presidents Vladimir Putin of Russia and Bill Clinton of the United States have reached agreement "
+                     "on several measures. At their Moscow summit yesterday, the two leaders signed an accord.",
+                     record=real_record, content_type="text", article_date="2000-06-05")
+    assert [(c.verdict, c.evidence) for c in res.claims] == [("supported", ["2000-06-moscow"])]
+    wrong = check_text("Presidents Vladimir Putin of Russia and Bill Clinton of the United States have reached agreement "
+                       "on several measures. At their Helsinki summit yesterday, the two leaders signed an accord.",
+                       record=real_record, content_type="text", article_date="2000-06-05")
+    assert [c.verdict for c in wrong.claims] == ["contradicted"]

@@ -291,7 +291,24 @@ def _extract(text: str, sentences: list[tuple[int, int]], mentions: list[Mention
             claims.extend(sentence_claims)
             last = sentence_claims[-1]
             last_sentence = si
+        elif (named := _named_pair(sentence_items, record)) is not None:
+            # "Presidents Putin and Clinton reached agreement ... At their Moscow summit yesterday,
+            # the two leaders signed": a sentence that names the pair but claims no meeting is
+            # still who "their" and "the two leaders" mean in the next one
+            last = Claim(s, s, (s, e), [], named, explicit=False)
+            last_sentence = si
     return claims
+
+
+def _named_pair(items: list[object], record: Record) -> list[tuple[str, ...]] | None:
+    """The leaders a sentence names, when they are one U.S. and one Soviet/Russian leader, each
+    named unambiguously; else None."""
+    ids = [tuple(x.value) for x in items if isinstance(x, Mention) and x.kind == "leader"]  # type: ignore[arg-type]
+    unique = list(dict.fromkeys(i for i in ids if len(i) == 1))
+    if len(unique) != 2 or len(unique) != len(set(ids)):
+        return None
+    sides = [record.sides(i) for i in unique]
+    return unique if {frozenset({"US"}), frozenset({"RU"})} == set(sides) else None
 
 
 def _merge_into(existing: list[Claim], claim: Claim) -> bool:
