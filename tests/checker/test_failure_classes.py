@@ -154,3 +154,14 @@ def test_their_summit_after_a_sentence_that_only_names_the_pair(real_record: Rec
                        "on several measures. At their Helsinki summit yesterday, the two leaders signed an accord.",
                        record=real_record, content_type="text", article_date="2000-06-05")
     assert [c.verdict for c in wrong.claims] == ["contradicted"]
+
+
+def test_a_weekday_in_a_past_sentence_is_the_one_before(real_record: Record) -> None:
+    """'The Clinton-Stepashin session unfolded Saturday' in a Sunday paper is the day before,
+    whatever the verb; 'is scheduled to' points ahead, though 'scheduled' ends in -ed."""
+    (past,) = check_text("The Clinton-Stepashin session unfolded Saturday on the fringes of the G-8 summit.",
+                         record=real_record, content_type="text", article_date="1999-06-20").claims
+    assert past.time["start"] == "1999-06-19" and past.verdict == "supported"
+    (ahead,) = check_text("Clinton is scheduled to meet Yeltsin in Cologne on Sunday.", record=real_record,
+                          content_type="text", article_date="1999-06-19").claims
+    assert ahead.time["start"] == "1999-06-20" and ahead.verdict == "supported"

@@ -29,7 +29,7 @@ _GROUP_GAP_BAD = re.compile(r"[;:()\"“”]|\bwhile\b|\bbut\b")
 _BOUNDARY = re.compile(r",?\s+and\b|,\s*(?:and\s+)?(?:when|then|after|before|later)\b|\bbut\b|,")
 
 MEET_CUE = re.compile(
-    r"\b(?:met|meet|meets|meeting|meetings|summit|summits|summitry|talks|visit|visits|visited|visiting|hosted|"
+    r"\b(?:met|meet|meets|meeting|meetings|summit|summits|summitry|talks|session|sessions|visit|visits|visited|visiting|hosted|"
     r"hosting|hosts|welcomed|welcoming|received|sat down|sit-down|encounter|encounters|conversation|"
     r"face-to-face|tête-à-tête|get-together|rendezvous|conference|horseshoes|dinner|played host|"
     r"shook hands|handshake|repeated|signed|signing)\b",

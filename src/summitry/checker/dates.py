@@ -72,7 +72,12 @@ _PART = re.compile(r"(?P<p>mid|early|late|the end of|the start of|the beginning 
                    r"[-\s]+(?:in\s+)?$", re.IGNORECASE)
 _MAY_CONTEXT = re.compile(r"(?:\b(?:in|of|early|late|mid|since|until|by|from|last|next|this)[-\s]+)$", re.IGNORECASE)
 _WEEKDAY_BEFORE = re.compile(r"\b(?P<w>last|next|this|on|by|since|until|from)\s+$", re.IGNORECASE)
-_PAST = re.compile(r"\b(?:met|was|were|had|held|took place|hosted|visited|came|went|said|did|ended|began|last)\b", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:met|was|were|had|held|took place|hosted|visited|came|went|said|did|ended|began|last|"
+                   r"told|spoke|sat|flew|left|saw|[a-z]{3,}ed)\b", re.IGNORECASE)  # "unfolded", "worked"
+#: Words that put a sentence's weekday ahead of the article's date even beside a past form
+#: ("Putin, who arrived yesterday, is scheduled to meet Bush on Friday").
+_FUTURE = re.compile(r"\b(?:will|is to|are to|scheduled|expected|due to|set to|slated|plans? to|upcoming)\b",
+                     re.IGNORECASE)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _RANGE_YEAR = re.compile(r"\s*[-–—/]\s*(\d{2}|\d{4})(?!\d)")
 
@@ -270,7 +275,7 @@ def _weekday(text: str, m: Mention, sentence_starts: list[int], sent: int, artic
         day = article_date - dt.timedelta(days=behind or 7)
     elif word == "next":
         day = article_date + dt.timedelta(days=ahead or 7)
-    elif word == "this" or not _PAST.search(sentence):
+    elif word == "this" or _FUTURE.search(sentence) or not _PAST.search(sentence):
         day = article_date + dt.timedelta(days=ahead)
     else:
         day = article_date - dt.timedelta(days=behind)
