@@ -165,3 +165,19 @@ def test_a_weekday_in_a_past_sentence_is_the_one_before(real_record: Record) -> 
     (ahead,) = check_text("Clinton is scheduled to meet Yeltsin in Cologne on Sunday.", record=real_record,
                           content_type="text", article_date="1999-06-19").claims
     assert ahead.time["start"] == "1999-06-20" and ahead.verdict == "supported"
+
+
+def test_places_of_other_meetings_and_of_statements_are_not_the_venue(real_record: Record) -> None:
+    """'following talks in Moscow, Washington and Bratislava' names other meetings; 'said in
+    California' where a statement was made; 'before the G8 meeting set for July in Okinawa' a
+    reference event. None of them is where the meeting claimed took place."""
+    res = check_text("Their Friday meeting in Busan was the fifth between Bush and Putin that year, following talks "
+                     "in Moscow; Washington; Bratislava, Slovakia, and Gleneagles.", record=real_record,
+                     content_type="text", article_date="2005-11-18")
+    assert res.claims and all(c.verdict != "contradicted" for c in res.claims), [(c.quote, c.correction) for c in res.claims]
+    res = check_text("Clinton and Putin agreed to hold their first summit before the G8 meeting set for July in Okinawa, "
+                     "a White House spokesman said in California.", record=real_record, content_type="text",
+                     article_date="2000-04-16")
+    assert all(c.verdict != "contradicted" for c in res.claims), [(c.quote, c.correction) for c in res.claims]
+    control = _one("Bush and Putin met in Moscow in November 2005.", real_record)
+    assert control.verdict == "contradicted"  # a venue stated plainly is still checked

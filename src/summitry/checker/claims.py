@@ -91,6 +91,18 @@ _TOPIC_BEFORE = re.compile(
     r"elections?|referendum|protests|crackdown|events|developments|massacre|bombing|strikes|deployment)\s+"
     r"(?:in|over|of|around|on|for|inside|within|across|near)\s+(?:the\s+)?$",
 )
+#: A place of another meeting, or a list of them: "the fifth this year, following talks in
+#: Moscow; Washington; Bratislava, Slovakia, and Gleneagles".
+_OTHER_MEETING = re.compile(
+    r"\b(?:following|after|before|since|like|unlike|preceding)\s+(?:the\s+|their\s+|earlier\s+|previous\s+|prior\s+)*"
+    r"(?:talks|meetings?|summits?|visits?|encounters?)\s+(?:in|at)\s+"
+    r"(?:[a-z][\w.'-]*(?:\s+[a-z][\w.'-]*){0,2}(?:\s*[;,]\s*(?:and\s+)?|\s+and\s+))*$",
+)
+#: Where a statement was made, not where the leaders met: "a White House spokesman said in California".
+_REPORTED_IN = re.compile(r"\b(?:said|says|told reporters|told journalists|announced|reported|spoke|speaking)\s+in\s+$")
+#: Inside "before/after the <event> ...": the event's place or time, a point of reference ("their first
+#: summit before the G8 meeting set for July in Okinawa").
+REFERENCE_EVENT = re.compile(r"\b(?:before|after|ahead of|prior to)\s+(?:the|their|his|her)\s+[^.;:!?,]{0,50}$")
 _LOC_AFTER = re.compile(
     r"(?:'s|’s)?\s+(?:summit|summits|meeting|meetings|talks|conference|negotiations|encounter|sit-down|"
     r"tête-à-tête|visit)\b",
@@ -208,6 +220,9 @@ def is_locative(text: str, m: Mention) -> bool:
     place: Place = m.value  # type: ignore[assignment]
     if _TOPIC_BEFORE.search(text, max(0, m.start - 40), m.start):
         return False  # the subject of the talks ("the crisis in Berlin"), not their venue
+    if (_OTHER_MEETING.search(text, max(0, m.start - 120), m.start) or _REPORTED_IN.search(text, max(0, m.start - 30), m.start)
+            or REFERENCE_EVENT.search(text, max(0, m.start - 70), m.start)):
+        return False  # another meeting's place, where something was said, or a reference event's place
     before = _LOC_BEFORE.search(text, max(0, m.start - 40), m.start)
     original = getattr(_LOCAL, "original", None) or text
     nxt = _NEXT_WORD.match(original, m.end, min(len(original), m.end + 30))
@@ -468,7 +483,8 @@ def _places(text: str, attrs: list[object]) -> list[PlaceClaim]:
 
 
 def _times(text: str, attrs: list[object]) -> tuple[list[TimeMention], TimeSpec | None, list[int] | None]:
-    ts = [x for x in attrs if isinstance(x, TimeMention)]
+    # a time inside "before the G8 meeting set for July" dates the reference event, not the claim
+    ts = [x for x in attrs if isinstance(x, TimeMention) and not REFERENCE_EVENT.search(text, max(0, x.start - 70), x.start)]
     if not ts:
         return ts, None, None
     if len(ts) == 1:
@@ -538,8 +554,10 @@ def _fill_common(claim: Claim, text: str, seg_start: int, seg_end: int, attrs: l
     seg = text[seg_start:seg_end]
     claim.places = _places(text, attrs)
     claim.times, claim.time, claim.each_year = _times(text, attrs)
-    claim.event = _events(text, attrs, seg_start, seg_end) if any(
-        isinstance(x, Mention) and x.kind == "event" for x in attrs) else None
+    events = [x for x in attrs if isinstance(x, Mention) and x.kind == "event"
+              and not REFERENCE_EVENT.search(text, max(0, x.start - 70), x.start)]  # "before the G8": a reference
+    claim.event = _events(text, [x for x in attrs if not isinstance(x, Mention) or x.kind != "event" or x in events],
+                          seg_start, seg_end) if events else None
     rare = {m.lastindex for m in _RARE.finditer(seg)} if _ANY_RARE.search(seg) else set()
     if _OFFICIALS in rare and NO_OFFICIALS.search(seg):
         claim.officials = False
