@@ -181,3 +181,14 @@ def test_places_of_other_meetings_and_of_statements_are_not_the_venue(real_recor
     assert all(c.verdict != "contradicted" for c in res.claims), [(c.quote, c.correction) for c in res.claims]
     control = _one("Bush and Putin met in Moscow in November 2005.", real_record)
     assert control.verdict == "contradicted"  # a venue stated plainly is still checked
+
+
+def test_a_lone_leader_travelling_at_home_makes_no_claim(real_record: Record) -> None:
+    """'Johnson then flew to Los Angeles ... and to his ranch in Texas' (between the Glassboro
+    days) is no visit to the other side: no claim, so no false correction."""
+    res = check_text("On June 23, 1967 Johnson met Kosygin at Glassboro. Johnson then flew to Los Angeles to deliver a "
+                     "speech, following which he flew to his ranch in Texas.", record=real_record, content_type="text")
+    assert [c.verdict for c in res.claims] == ["supported"]
+    abroad = check_text("Khrushchev visited the United States in September 1959.", record=real_record,
+                        content_type="text").claims
+    assert [c.verdict for c in abroad] == ["supported"]

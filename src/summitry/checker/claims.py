@@ -609,6 +609,9 @@ def _group_claim(text: str, g: _Group, part: tuple[int, int], whole: tuple[int, 
         return None  # a lone leader who visits or hosts no one: decided before reading the details
     claim = Claim(0, 0, sentence, list(g.leaders), options)
     _fill_common(claim, text, seg_start, seg_end, g.attrs)
+    if not pair:  # a lone leader's travel at home ("flew to his ranch in Texas") is no visit to the other side
+        own = {s for s in sides if s in ("US", "RU")}
+        claim.places = [p for p in claim.places if p.qualifier or side(p.place.state) not in own]
     has_attr = bool(claim.places or claim.times)
     if pair:
         if not (MEET_CUE.search(seg) or (claim.places and claim.times)):
