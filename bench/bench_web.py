@@ -34,8 +34,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from summitry import query
-from summitry.builder import build
-from summitry.db import connect
+from summitry.builder import build, connect
 
 MAX_REQUESTS = 20_000  # hard caps: the load is bounded whatever the arguments
 MAX_CONCURRENCY = 200

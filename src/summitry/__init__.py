@@ -4,7 +4,7 @@ The public Python API returns pandas DataFrames (convert to polars with
 ``polars.from_pandas`` or ask for Arrow with ``as_arrow=True``).
 """
 
-__version__ = "0.1.0"
+from summitry.config import VERSION as __version__
 
 __all__ = ["__version__", "build", "context", "first_meetings", "leaders", "meeting", "meetings", "precedents"]
 

@@ -14,10 +14,9 @@ import pandas as pd
 import pyarrow as pa
 
 from summitry import query
-from summitry.builder import BuildResult, Progress
+from summitry.builder import BuildResult, Progress, connect
 from summitry.builder import build as _build
 from summitry.config import discover_official, resolve_db_path
-from summitry.db import connect
 
 DB = str | os.PathLike | None
 

@@ -13,9 +13,9 @@ from typing import Annotated
 import typer
 
 from summitry import query
+from summitry.builder import connect
 from summitry.config import OFFICIAL_HINT, discover_official, resolve_db_path
 from summitry.console import Fmt, emit, err, friendly, out
-from summitry.db import connect
 from summitry.errors import InvalidQuery
 
 app = typer.Typer(
@@ -366,7 +366,7 @@ def rejects(db: DbOpt = None, fmt: FmtOpt = Fmt.table) -> None:
 @friendly
 def version(db: DbOpt = None) -> None:
     """Summitry's version and what the current database was built from."""
-    from summitry import __version__
+    from summitry.config import VERSION as __version__
 
     out.print(f"summitry {__version__}")
     path = resolve_db_path(db)

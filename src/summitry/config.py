@@ -13,6 +13,10 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+#: The package version (`summitry.__version__`), kept here, in the bottom layer, so that the
+#: build and the exports can stamp it without importing the package's public API.
+VERSION = "0.1.0"
+
 #: The largest article the checker reads, the same for the CLI, the Python API and the web:
 #: 5 MB of UTF-8 text (an op-ed is about 10 kB, a book about 1 MB).
 MAX_ARTICLE_BYTES = 5_000_000

@@ -21,7 +21,7 @@ from typing import Any
 
 import duckdb
 
-from summitry import __version__
+from summitry.config import VERSION as __version__
 from summitry.errors import CannotWrite
 from summitry.schema import TABLES, Column, Table
 

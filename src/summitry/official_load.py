@@ -291,8 +291,8 @@ def _slug(text: str) -> str:
 def official_meetings(con: duckdb.DuckDBPyConnection, state: str):
     """Visits to the U.S. from `state` and presidential trips to it (or meeting its leaders
     elsewhere), as meetings for the reading. Succession applies (RUS includes SUN)."""
-    from summitry.analysis.context import M
     from summitry.db import has_table
+    from summitry.model import M
 
     if not has_table(con, "hsg_visits"):
         from summitry.config import OFFICIAL_HINT

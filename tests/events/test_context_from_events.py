@@ -21,14 +21,16 @@ def test_context_for_an_event_derived_meeting(tmp_path: Path, fixture_db: Path, 
                                 SOURCEURL=f"https://example.org/{day}/{i}"))
     store = write_store(tmp_path / "store", rows)
     monkeypatch.setenv("SUMMITRY_EVENTS", str(store))
-    monkeypatch.setenv("SUMMITRY_DB", str(fixture_db))
+    elsewhere = tmp_path / "default.duckdb"  # the reading must use the database it reads, not the default
+    monkeypatch.setenv("SUMMITRY_DB", str(elsewhere))
     from summitry.events.store import event_meetings
 
-    found = event_meetings(store, "CHN", "RUS", db=fixture_db)
-    assert len(found) == 2 and all(m["origin"] == "events" for m in found)
     con = duckdb.connect(str(fixture_db), read_only=True)
+    found = event_meetings(store, "CHN", "RUS", con=con)
+    assert len(found) == 2 and all(m["origin"] == "events" for m in found)
     r = context_report(con, found[1]["id"])
     con.close()
+    assert not elsewhere.exists()
     assert r["pair"] == ["CHN", "RUS"]
     assert r["meeting"]["origin"] == "events"
     assert r["venue"]["previous_same_setting"]["id"] == found[0]["id"]

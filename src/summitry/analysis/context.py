@@ -24,66 +24,15 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
-from dataclasses import dataclass, field
 from typing import Any
 
 import duckdb
 
 from summitry import query
+from summitry.analysis.signals import SCOPE, ordinal, signals
 from summitry.errors import InvalidQuery, NotFound, UnknownValue
+from summitry.model import M, from_record
 from summitry.schema import HISTORICAL_STATES, predecessors, state_name
-
-#: Which meetings every count in the reading covers, in words (`query.COUNTERPARTS`: any).
-SCOPE = "heads of government counted with heads of state and party leaders"
-
-
-@dataclass
-class M:
-    """A meeting as the analysis sees it (curated, official-derived or hypothetical)."""
-
-    id: str
-    start: dt.date
-    end: dt.date
-    participants: list[dict]
-    city: str
-    venue_state: str
-    mode: str
-    host_state: str | None
-    format: str
-    status: str
-    multilateral_event: str | None = None
-    announced: dt.date | None = None
-    officials_present: bool | None = None
-    outcomes: list[str] = field(default_factory=list)
-    region: str | None = None
-    site: str | None = None
-    sources: list[dict] = field(default_factory=list)
-    origin: str = "curated"
-    date_precision: str = "day"
-
-    @property
-    def leader_ids(self) -> list[str]:
-        return [p["leader_id"] for p in self.participants]
-
-
-def _date(v: Any) -> dt.date | None:
-    if v is None:
-        return None
-    if isinstance(v, str):
-        return dt.date.fromisoformat(v)
-    return v
-
-
-def from_record(r: dict, origin: str = "curated") -> M:
-    return M(
-        id=r["id"], start=_date(r["start_date"]), end=_date(r["end_date"]), participants=r["participants"],
-        city=r["city"], venue_state=r["venue_state"], mode=r["mode"], host_state=r.get("host_state"),
-        format=r["format"], status=r["status"], multilateral_event=r.get("multilateral_event"),
-        announced=_date(r.get("announced_date")), officials_present=r.get("officials_present"),
-        outcomes=list(r.get("outcomes") or []), region=r.get("region"), site=r.get("site"),
-        sources=list(r.get("sources") or []), origin=origin, date_precision=r.get("date_precision") or "day",
-    )
-
 
 # --- pairs of states and their history -------------------------------------------------
 
@@ -119,7 +68,7 @@ def history(con: duckdb.DuckDBPyConnection, a: str, b: str) -> list[M]:
 
         out = official_meetings(con, b if a == "USA" else a)
     if not out:
-        out = [from_record(r, origin="events") for r in _event_records(a, b)]
+        out = [from_record(r, origin="events") for r in _event_records(con, a, b)]
     if not out:
         raise NotFound(f"no meetings between {a} and {b} in the curated or official record, nor in an events "
                        "store (see `summitry events ingest`)")
@@ -127,14 +76,15 @@ def history(con: duckdb.DuckDBPyConnection, a: str, b: str) -> list[M]:
     return out
 
 
-def _event_records(a: str | None, b: str | None) -> list[dict]:
-    """Event-derived candidates from the default events store, if one has been ingested."""
+def _event_records(con: duckdb.DuckDBPyConnection, a: str | None, b: str | None) -> list[dict]:
+    """Event-derived candidates from the default events store, if one has been ingested, with
+    the leaders of the database being read (not the default one)."""
     from summitry.events.store import default_store, event_meetings
 
     store = default_store()
     if not (store / "manifest.json").exists():
         return []
-    return event_meetings(store, a, b)
+    return event_meetings(store, a, b, con=con)
 
 
 def load_meeting(con: duckdb.DuckDBPyConnection, meeting_id: str) -> M:
@@ -143,7 +93,7 @@ def load_meeting(con: duckdb.DuckDBPyConnection, meeting_id: str) -> M:
 
         return official_meeting(con, meeting_id)
     if meeting_id.startswith("ev-"):
-        found = [r for r in _event_records(None, None) if r["id"] == meeting_id]
+        found = [r for r in _event_records(con, None, None) if r["id"] == meeting_id]
         if not found:
             raise NotFound(f"no event-derived meeting {meeting_id!r} in the events store")
         return from_record(found[0], origin="events")
@@ -190,10 +140,6 @@ def presidential_terms(start: dt.date, end: dt.date | None) -> list[tuple[dt.dat
     bounds = [start, *cuts]
     return [(b, (bounds[i + 1] - dt.timedelta(days=1)) if i + 1 < len(bounds) else end)
             for i, b in enumerate(bounds)]
-
-
-def ordinal(n: int) -> str:
-    return {1: "first", 2: "second", 3: "third", 4: "fourth"}.get(n, f"{n}th")
 
 
 def term_covering(terms: list[dict], day: dt.date) -> dict | None:
@@ -443,8 +389,6 @@ def format_and_outcomes(m: M, hist: list[M]) -> dict:
 def context_report(con: duckdb.DuckDBPyConnection, meeting_id: str | None = None, *, meeting: M | None = None,
                    today: dt.date | None = None) -> dict:
     """The full reading of one meeting (from the database, or a hypothetical one)."""
-    from summitry.analysis.signals import signals
-
     m = meeting if meeting is not None else load_meeting(con, meeting_id or "")
     a, b = pair_of(m)
     hist = [h for h in history(con, a, b) if h.id != m.id]

@@ -9,8 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from summitry.analysis.context import SCOPE, ordinal
 from summitry.schema import state_name
+
+#: Which meetings every count in the reading covers, in words (`query.COUNTERPARTS`: any).
+SCOPE = "heads of government counted with heads of state and party leaders"
+
+
+def ordinal(n: int) -> str:
+    return {1: "first", 2: "second", 3: "third", 4: "fourth"}.get(n, f"{n}th")
+
 
 #: Lead time at or below this share of the earlier median reads as "unusually short".
 SHORT_LEAD_SHARE = 0.5

@@ -12,10 +12,9 @@ key like ``us`` never fires inside "because". Case rules (a surname must be capi
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 import ahocorasick
 import pycountry
@@ -28,10 +27,9 @@ from summitry.checker.gazetteer_data import (
     OTHER_GIVEN_NAMES,
     WORLD_PLACES,
 )
+from summitry.checker.record import Record
+from summitry.checker.spelling import fold
 from summitry.schema import HISTORICAL_STATES, state_name
-
-if TYPE_CHECKING:
-    from summitry.checker.record import Record
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
@@ -63,11 +61,6 @@ _NONWORD = re.compile(r"[\W_]")
 _PREV_WORD = re.compile(r"([A-Za-z][\w'’-]*)\W*$")
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 YEARS = range(1900, 2100)
-
-
-def fold(s: str) -> str:
-    """Accents removed (Reykjavík -> Reykjavik), for a second spelling of each name."""
-    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
 def lower_same_length(text: str) -> str:
@@ -158,22 +151,6 @@ class Mention(NamedTuple):
     value: Any
     text: str
     surname: bool = False
-
-
-_EVENT_RE = re.compile(
-    "|".join(
-        f"(?P<{re.sub(r'[^A-Za-z0-9]', '_', fam)}>" + "|".join(
-            (r"\b" + re.escape(w) + r"\b") if not w.isupper() else (r"(?<![A-Za-z0-9])" + re.escape(w) + r"(?![A-Za-z0-9])")
-            for w in words) + ")"
-        for fam, words in EVENTS.items()
-    ),
-)
-_FAMILY_OF_GROUP = {re.sub(r"[^A-Za-z0-9]", "_", fam): fam for fam in EVENTS}
-
-
-def event_families(text: str) -> frozenset[str]:
-    """Event families named in a meeting's `multilateral_event` ("G20 summit, Hamburg 2017" -> G20)."""
-    return frozenset(_FAMILY_OF_GROUP[m.lastgroup] for m in _EVENT_RE.finditer(text) if m.lastgroup)
 
 
 @dataclass

@@ -18,7 +18,8 @@ from pathlib import Path
 import duckdb
 
 from summitry import query
-from summitry.db import ensure_built
+from summitry.builder import ensure_built
+from summitry.checker.spelling import event_families, fold
 
 US = "USA"
 SOVIET_SIDE = frozenset({"SUN", "RUS"})
@@ -102,8 +103,6 @@ class Meeting:
 
     @cached_property
     def _place_names(self) -> tuple[str, str]:
-        from summitry.checker.gazetteer import fold
-
         parts = [self.city, self.region, self.site, self.event]
         return (fold(" | ".join(x for x in parts if x).lower()),
                 fold(" | ".join(x for x in [*parts, self.notes] if x).lower()))
@@ -155,8 +154,6 @@ def _date(v: object) -> dt.date:
 
 def load_record(con: duckdb.DuckDBPyConnection, path: Path | None = None) -> Record:
     """Read every leader and meeting through the shared queries."""
-    from summitry.checker.gazetteer import event_families
-
     leaders: dict[str, Leader] = {}
     for row in query.records(query.find_leaders(con)):
         terms = tuple((_date(t["start_date"]), _date(t["end_date"]) if t.get("end_date") else None) for t in row["terms"])

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from summitry.checker.claims import Claim, PlaceClaim
-from summitry.checker.gazetteer import fold
 from summitry.checker.record import Meeting, Record, same_state, side
+from summitry.checker.spelling import fold
 from summitry.schema import state_name
 
 SUPPORTED, CONTRADICTED, NOT_IN_RECORD = "supported", "contradicted", "not_in_record"

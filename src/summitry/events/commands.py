@@ -13,12 +13,15 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from summitry.console import Fmt, emit, err, friendly, out
 from summitry.errors import SummitryError
+
+if TYPE_CHECKING:  # the event modules (and pyarrow) load when a command runs
+    from summitry.events import reference
 
 events_app = typer.Typer(
     help="Leader meetings from political event data (GDELT 2.0, POLECAT), on DuckDB or Spark.",
@@ -46,6 +49,15 @@ FromOpt = Annotated[str | None, typer.Option("--from", help="First day, YYYY-MM-
 ToOpt = Annotated[str | None, typer.Option("--to", help="Last day, YYYY-MM-DD (inclusive)")]
 SourceOpt = Annotated[str, typer.Option(
     "--source", help="GDELT 2.0 master file list: its URL (default: GDELT's), a mirror's, or a local file")]
+
+
+def leaders_for(db: Path | None = None) -> reference.Leaders:
+    """Curated leaders from the Summitry database (built on first use) plus the bundled ones."""
+    from summitry.builder import connect
+    from summitry.events import reference
+
+    with connect(db) as con:
+        return reference.load_leaders(con)
 
 
 def _day(value: str, option: str) -> dt.date:
@@ -108,7 +120,7 @@ def ingest(
     that pass their checks are loaded."""
     from summitry.events.ingest import ingest as run
     from summitry.events.ingest import report_rows
-    from summitry.events.store import compute, leaders_for
+    from summitry.events.store import compute
 
     where = _store(store)
     files = list(files or [])
@@ -145,7 +157,6 @@ def funnel(
     """Per ingested GDELT file: rows read, loaded, CONSULT, both actors GOV, both resolved to leaders,
     candidate meetings and meetings kept; and the candidates found."""
     from summitry.events.funnel import funnel as run
-    from summitry.events.store import leaders_for
 
     rows = run(_store(store), leaders=leaders_for(db))
     emit(rows, fmt, ["file", "read", "loaded", "consult", "both_gov", "both_leaders", "candidates", "meetings",
@@ -172,7 +183,8 @@ def meetings(
     from summitry.events.store import event_meetings
 
     a, b = between if between else (None, None)
-    rows = event_meetings(_store(store), a, b, engine=engine.value, db=db, succession=not no_succession)
+    rows = event_meetings(_store(store), a, b, engine=engine.value, leaders=leaders_for(db),
+                          succession=not no_succession)
     if min_confidence is not None:
         rows = [r for r in rows if r["confidence"] >= min_confidence]
     if fmt is Fmt.json:
@@ -197,7 +209,6 @@ def generate(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from summitry.events.generate import generate as run
-    from summitry.events.store import leaders_for
 
     leaders = leaders_for(db) if db else None
     if fmt not in ("tsv", "parquet") or compress not in ("none", "gz", "zip"):
@@ -231,7 +242,6 @@ def validate(
     import tempfile
 
     from summitry.events import validate as v
-    from summitry.events.store import leaders_for
 
     leaders = leaders_for(db)
     if store is None:
@@ -246,7 +256,7 @@ def validate(
         result = v.validate_planted(store, engine=engine.value, leaders=leaders)
         mode = "planted"
     else:
-        from summitry.db import connect
+        from summitry.builder import connect
 
         with connect(db) as con:
             result = v.validate_curated(store, con, engine=engine.value, leaders=leaders)

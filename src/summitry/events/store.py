@@ -57,16 +57,6 @@ def default_store() -> Path:
     return default_db_path().parent / "events"
 
 
-def leaders_for(db: str | os.PathLike | None = None, *, use_db: bool = True) -> reference.Leaders:
-    """Curated leaders from the Summitry database (built on first use) plus the bundled ones."""
-    if not use_db:
-        return reference.load_leaders(None)
-    from summitry.db import connect
-
-    with connect(db) as con:
-        return reference.load_leaders(con)
-
-
 def _digest(store: Path, params: Params, leaders: reference.Leaders) -> str:
     man = load_manifest(store)
     key = {
@@ -195,8 +185,8 @@ def event_meetings(
     *,
     engine: str = "duckdb",
     params: Params = DEFAULT_PARAMS,
-    db: str | os.PathLike | None = None,
     leaders: reference.Leaders | None = None,
+    con: Any = None,
     succession: bool = True,
 ) -> list[dict[str, Any]]:
     """Candidate leader meetings between states `a` and `b` found in an ingested store.
@@ -204,11 +194,12 @@ def event_meetings(
     Each is a dict shaped like a curated meeting record (id, start_date, end_date,
     participants [{leader_id, name, state}], city, venue_state, mode, host_state,
     multilateral_event, format 'summit', status 'held', sources) plus confidence,
-    n_reports, evidence and origin 'events'. Oldest first.
+    n_reports, evidence and origin 'events'. Oldest first. The leaders are `leaders`, else the
+    curated ones of the database connection `con` plus the bundled ones.
     """
     store = Path(store) if store else default_store()
     if not (store / "manifest.json").exists():
         raise SummitryError(f"{store} is not an events store (run `summitry events ingest FILES --out {store}`)")
-    leaders = leaders or leaders_for(db)
+    leaders = leaders or reference.load_leaders(con)
     table = compute(store, engine=engine, params=params, leaders=leaders)
     return filter_pair(to_records(table, leaders), a, b, succession=succession)

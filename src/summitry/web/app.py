@@ -15,9 +15,9 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from summitry import __version__
+from summitry.builder import ensure_built
 from summitry.config import MAX_ARTICLE_TEXT
-from summitry.db import ensure_built
+from summitry.config import VERSION as __version__
 from summitry.errors import InvalidQuery, NotFound, SummitryError, UnknownValue
 from summitry.web.common import HERE, error_payload, json_response, make_templates, render
 from summitry.web.downloads import Exports

@@ -11,7 +11,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from summitry import __version__
+from summitry.config import VERSION as __version__
 
 HERE = Path(__file__).resolve().parent
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from platformdirs import user_cache_dir
 
-from summitry import __version__
+from summitry.config import VERSION as __version__
 from summitry.export import export
 from summitry.web.store import Store
 
