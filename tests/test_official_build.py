@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 import summitry
 from summitry.cli import app
-from summitry.official_load import reconcile
+from summitry.official.load import reconcile
 from tests.conftest import FIXTURE_CURATED, need_shared
 
 runner = CliRunner()

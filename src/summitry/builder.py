@@ -130,7 +130,7 @@ def build(
     }
     official_record, report = None, []
     if official is not None:
-        from summitry.official_load import load_official_frames
+        from summitry.official.load import load_official_frames
 
         say(f"reading the official record from {official}")
         official_record, official_frames, official_info, report = load_official_frames(official, cur, progress=say)

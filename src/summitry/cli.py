@@ -280,7 +280,7 @@ def visits(
     db: DbOpt = None,
 ) -> None:
     """Foreign leaders' visits to the U.S. (official record)."""
-    from summitry.official_query import find_visits
+    from summitry.official.query import find_visits
 
     with connect(db) as con:
         rows = query.records(find_visits(con, state=from_, start=since, end=until, president=president))
@@ -300,7 +300,7 @@ def trips(
     db: DbOpt = None,
 ) -> None:
     """Presidents' trips abroad (official record)."""
-    from summitry.official_query import find_trips
+    from summitry.official.query import find_trips
 
     with connect(db) as con:
         rows = query.records(find_trips(con, president=president, state=to, start=since, end=until,
@@ -318,7 +318,7 @@ def contacts(
     db: DbOpt = None,
 ) -> None:
     """Leaders a president met, extracted from the official record's remarks (with the text span)."""
-    from summitry.official_query import find_contacts
+    from summitry.official.query import find_contacts
 
     with connect(db) as con:
         rows = query.records(find_contacts(con, state=with_, start=since, end=until))
@@ -334,7 +334,7 @@ def reconcile(
     db: DbOpt = None,
 ) -> None:
     """Match curated meetings to the official record and list what does not match, with reasons."""
-    from summitry.official_load import reconcile as run
+    from summitry.official.load import reconcile as run
 
     with connect(db) as con:
         r = run(con)
@@ -355,7 +355,7 @@ def reconcile(
 @friendly
 def rejects(db: DbOpt = None, fmt: FmtOpt = Fmt.table) -> None:
     """Official records the build could not load, with file, line and reason."""
-    from summitry.official_query import rejects as find
+    from summitry.official.query import rejects as find
 
     with connect(db) as con:
         rows = query.records(find(con))

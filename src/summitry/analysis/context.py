@@ -64,7 +64,7 @@ def history(con: duckdb.DuckDBPyConnection, a: str, b: str) -> list[M]:
 
     out = [from_record(r) for r in query.meeting_rows(con, between=(a, b))]
     if not out and "USA" in (a, b) and has_table(con, "hsg_visits"):
-        from summitry.official_load import official_meetings
+        from summitry.official.load import official_meetings
 
         out = official_meetings(con, b if a == "USA" else a)
     if not out:
@@ -89,7 +89,7 @@ def _event_records(con: duckdb.DuckDBPyConnection, a: str | None, b: str | None)
 
 def load_meeting(con: duckdb.DuckDBPyConnection, meeting_id: str) -> M:
     if meeting_id.startswith("hsg-"):
-        from summitry.official_load import official_meeting
+        from summitry.official.load import official_meeting
 
         return official_meeting(con, meeting_id)
     if meeting_id.startswith("ev-"):

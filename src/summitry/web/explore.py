@@ -16,10 +16,11 @@ from urllib.parse import urlencode
 import duckdb
 import pandas as pd
 
-from summitry import official_query, query
+from summitry import query
 from summitry.config import OFFICIAL_HINT
 from summitry.db import has_table
 from summitry.errors import InvalidQuery, NotFound
+from summitry.official import query as official_query
 from summitry.render import when
 from summitry.schema import HISTORICAL_STATES, predecessors, state_name
 
@@ -265,7 +266,7 @@ def official_present(con: duckdb.DuckDBPyConnection, kind: str) -> bool:
 def official_records(con: duckdb.DuckDBPyConnection, kind: str, *, state: str | None = None,
                      president: str | None = None, start: str | None = None, end: str | None = None,
                      q: str | None = None) -> pd.DataFrame:
-    """Trips abroad (presidents' or secretaries of state's) or visits to the U.S. (`summitry.official_query`), oldest first, optionally
+    """Trips abroad (presidents' or secretaries of state's) or visits to the U.S. (`summitry.official.query`), oldest first, optionally
     narrowed to rows containing `q`. NotFound (with the hint) when the record is not loaded."""
     if not official_present(con, kind):
         raise NotFound(OFFICIAL_HINT)

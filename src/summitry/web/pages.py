@@ -296,7 +296,7 @@ def official_index(request: Request) -> HTMLResponse:
     return render(request, "official.html", page="official", sections=sections, hint=OFFICIAL_HINT)
 
 
-#: Columns the records table shows, per kind (all come from summitry.official_query).
+#: Columns the records table shows, per kind (all come from summitry.official.query).
 OFFICIAL_COLUMNS = {
     "trips": ["start_date", "end_date", "name", "country_label", "locale", "remarks"],
     "secretary-trips": ["start_date", "end_date", "name", "country_label", "locale", "remarks"],
