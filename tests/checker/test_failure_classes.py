@@ -192,3 +192,22 @@ def test_a_lone_leader_travelling_at_home_makes_no_claim(real_record: Record) ->
     abroad = check_text("Khrushchev visited the United States in September 1959.", record=real_record,
                         content_type="text").claims
     assert [c.verdict for c in abroad] == ["supported"]
+
+
+@pytest.mark.parametrize("text", [
+    "In March 1990, President George Bush, left, met with Soviet General Secretary Mikhail Gorbachev in Helsinki.",
+    "President Jimmy Carter (L) met with Soviet General Secretary Leonid Brezhnev in Geneva in June 1979.",
+])
+def test_caption_positions_and_titles_do_not_split_a_pair(real_record: Record, text: str) -> None:
+    """A photo caption's ", left," or "(L)" and the second leader's title are not what stands
+    between two leaders; without them both sentences are short pair claims to check."""
+    c = _one(text, real_record)
+    assert len(c.participants) == 2
+    assert c.verdict == "contradicted"  # Helsinki was September 1990; Carter and Brezhnev met in Vienna, 1979
+
+
+def test_after_the_close_of_a_summit_in_a_city_puts_the_leaders_there(real_record: Record) -> None:
+    c = _one("Clinton and Yeltsin met with their advisers after the close of the G-8 summit in Birmingham.", real_record)
+    assert c.verdict == "supported"  # Birmingham G8, May 1998
+    wrong = _one("Clinton and Yeltsin met with their advisers after the close of the G-8 summit in Genoa.", real_record)
+    assert wrong.verdict == "not_in_record" and "Genoa" in str(wrong.place)  # read as the venue, and none there

@@ -26,6 +26,15 @@ from summitry.checker.record import Record, side
 
 _CLAUSE_SPLIT = re.compile(r";|\s[—–]\s|\s--\s|,\s+(?:while|whereas|whilst|but)\s|\s(?:while|whereas|whilst)\s")
 _GROUP_GAP_BAD = re.compile(r"[;:()\"“”]|\bwhile\b|\bbut\b")
+#: Words in a gap between two leaders' names that say nothing about grouping them: a photo
+#: caption's position ("Ford, left, met", "Bush (L) shakes hands with") and the second
+#: leader's title ("met with Soviet General Secretary Brezhnev").
+_GAP_CAPTION = re.compile(
+    r",\s*(?:left|right|center|centre|(?:second|third) from (?:left|right))\s*,|"
+    r"\s*\((?:\d(?:st|nd|rd|th)\s+)?(?:L|R|C|left|right|center|centre)\)", re.IGNORECASE)
+_GAP_TITLE = re.compile(
+    r"(?:(?:Soviet|Russian|American|U\.S\.|Communist)\s+)?(?:Party\s+)?(?:General Secretary|Secretary General|"
+    r"President|Premier|Prime Minister|Chairman|Vice President|leader)\s*$", re.IGNORECASE)
 _BOUNDARY = re.compile(r",?\s+and\b|,\s*(?:and\s+)?(?:when|then|after|before|later)\b|\bbut\b|,")
 
 MEET_CUE = re.compile(
@@ -101,8 +110,10 @@ _OTHER_MEETING = re.compile(
 #: Where a statement was made, not where the leaders met: "a White House spokesman said in California".
 _REPORTED_IN = re.compile(r"\b(?:said|says|told reporters|told journalists|announced|reported|spoke|speaking)\s+in\s+$")
 #: Inside "before/after the <event> ...": the event's place or time, a point of reference ("their first
-#: summit before the G8 meeting set for July in Okinawa").
-REFERENCE_EVENT = re.compile(r"\b(?:before|after|ahead of|prior to)\s+(?:the|their|his|her)\s+[^.;:!?,]{0,50}$")
+#: summit before the G8 meeting set for July in Okinawa"). "After the close of the G-8 summit in
+#: Cologne" is no such reference: it puts the leaders there, at its end.
+REFERENCE_EVENT = re.compile(r"\b(?:before|after(?!\s+the\s+(?:close|end|conclusion)\s+of\b)|ahead of|prior to)"
+                             r"\s+(?:the|their|his|her)\s+[^.;:!?,]{0,50}$")
 _LOC_AFTER = re.compile(
     r"(?:'s|’s)?\s+(?:summit|summits|meeting|meetings|talks|conference|negotiations|encounter|sit-down|"
     r"tête-à-tête|visit)\b",
@@ -422,8 +433,9 @@ def _groups(text: str, items: list[object], record: Record) -> list[_Group]:
     between_other = False
     for x in items:
         if isinstance(x, Mention) and x.kind == "leader":
-            gap = text[prev_leader.end:x.start] if prev_leader else ""
-            joined = prev_leader is not None and not between_other and len(gap) <= 40 and not _GROUP_GAP_BAD.search(gap)
+            gap = _GAP_CAPTION.sub("", text[prev_leader.end:x.start]) if prev_leader else ""
+            joined = (prev_leader is not None and not between_other and len(_GAP_TITLE.sub("", gap)) <= 40
+                      and not _GROUP_GAP_BAD.search(gap))
             if joined:
                 group_sides = set().union(*(_sides_of(m, record) for m in groups[-1].leaders)) - {None}
                 if _sides_of(x, record) & group_sides and gap.strip() not in ("and", "&", "and then"):
