@@ -211,3 +211,13 @@ def test_after_the_close_of_a_summit_in_a_city_puts_the_leaders_there(real_recor
     assert c.verdict == "supported"  # Birmingham G8, May 1998
     wrong = _one("Clinton and Yeltsin met with their advisers after the close of the G-8 summit in Genoa.", real_record)
     assert wrong.verdict == "not_in_record" and "Genoa" in str(wrong.place)  # read as the venue, and none there
+
+
+def test_the_two_leaders_after_a_sentence_with_an_ambiguous_name(real_record: Record) -> None:
+    """'President Bush and ... Putin ...' names one pair only: the Bush in office with Putin.
+    'The two leaders' in the next sentence are those two."""
+    text = "President Bush and Russian President Vladimir Putin disagree on Iran. The two leaders met in {}."
+    assert _one(text.format("Bratislava"), real_record).verdict == "supported"  # Bush-Putin, February 2005
+    assert _one(text.format("Malta"), real_record).verdict != "supported"  # Malta 1989 was the elder Bush's
+    gorbachev = _one("President Bush and Gorbachev disagree on trade. The two leaders met in Malta.", real_record)
+    assert gorbachev.verdict == "supported"

@@ -328,13 +328,28 @@ def _extract(text: str, sentences: list[tuple[int, int]], mentions: list[Mention
 
 def _named_pair(items: list[object], record: Record) -> list[tuple[str, ...]] | None:
     """The leaders a sentence names, when they are one U.S. and one Soviet/Russian leader, each
-    named unambiguously; else None."""
-    ids = [tuple(x.value) for x in items if isinstance(x, Mention) and x.kind == "leader"]  # type: ignore[arg-type]
-    unique = list(dict.fromkeys(i for i in ids if len(i) == 1))
-    if len(unique) != 2 or len(unique) != len(set(ids)):
+    named unambiguously, or made so by the other ("President Bush and ... Putin": only the
+    Bush whose presidency overlaps Putin's time in office); else None."""
+    named = list(dict.fromkeys(tuple(x.value) for x in items if isinstance(x, Mention) and x.kind == "leader"))
+    if len(named) != 2:
         return None
-    sides = [record.sides(i) for i in unique]
-    return unique if {frozenset({"US"}), frozenset({"RU"})} == set(sides) else None
+    a, b = named
+    if len(a) > 1 and len(b) == 1:
+        a = tuple(i for i in a if _in_office_together(record, i, b[0]))
+    elif len(b) > 1 and len(a) == 1:
+        b = tuple(i for i in b if _in_office_together(record, i, a[0]))
+    if len(a) != 1 or len(b) != 1:
+        return None
+    sides = [record.sides(a), record.sides(b)]
+    return [a, b] if {frozenset({"US"}), frozenset({"RU"})} == set(sides) else None
+
+
+def _in_office_together(record: Record, one: str, other: str) -> bool:
+    if one not in record.leaders or other not in record.leaders:
+        return False
+    far = dt.date.max
+    return any(s1 <= (e2 or far) and s2 <= (e1 or far)
+               for s1, e1 in record.leaders[one].terms for s2, e2 in record.leaders[other].terms)
 
 
 def _merge_into(existing: list[Claim], claim: Claim) -> bool:
