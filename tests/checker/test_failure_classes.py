@@ -221,3 +221,15 @@ def test_the_two_leaders_after_a_sentence_with_an_ambiguous_name(real_record: Re
     assert _one(text.format("Malta"), real_record).verdict != "supported"  # Malta 1989 was the elder Bush's
     gorbachev = _one("President Bush and Gorbachev disagree on trade. The two leaders met in Malta.", real_record)
     assert gorbachev.verdict == "supported"
+
+
+def test_a_private_meeting_can_be_one_session_of_a_summit(real_record: Record) -> None:
+    """'A private meeting between Johnson and Kosygin' on 23 June 1967 was one of the Glassboro
+    sessions, whose delegations met too: it fits that summit. Where the record has a meeting
+    without officials, that one is still the evidence."""
+    glassboro = _one("On June 23, 1967 there was a private meeting between Johnson and Kosygin.", real_record)
+    assert glassboro.verdict == "supported" and glassboro.evidence == ["1967-06-glassboro"]
+    hamburg = _one("Trump and Putin had a conversation without officials at the G20 in Hamburg in July 2017.", real_record)
+    assert hamburg.verdict == "supported"
+    by_id = {m.id: m for m in real_record.meetings}
+    assert [by_id[i].officials_present for i in hamburg.evidence] == [False]

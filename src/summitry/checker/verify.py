@@ -275,6 +275,8 @@ def verify(claim: Claim, record: Record, article_date: dt.date | None = None) ->
         if at_place:
             fits = at_place
     agreeing = [f.meeting for f in fits if f.agrees]
+    if not agreeing and claim.officials is False:  # "a private meeting" can be one session of a
+        agreeing = [f.meeting for f in fits if replace(f, officials=None).agrees]  # summit with delegations
     good = [m.id for m in agreeing if days_fit(claim, m)]
     if good:
         wrong_office = _office_mismatch(claim, record, next(m for m in agreeing if m.id == good[0]))
