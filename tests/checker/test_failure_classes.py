@@ -197,13 +197,14 @@ def test_a_lone_leader_travelling_at_home_makes_no_claim(real_record: Record) ->
 @pytest.mark.parametrize("text", [
     "In March 1990, President George Bush, left, met with Soviet General Secretary Mikhail Gorbachev in Helsinki.",
     "President Jimmy Carter (L) met with Soviet General Secretary Leonid Brezhnev in Geneva in June 1979.",
+    "President Johnson met with his Soviet counterpart, Aleksi Kosygin, at a summit meeting in Camp David.",
 ])
 def test_caption_positions_and_titles_do_not_split_a_pair(real_record: Record, text: str) -> None:
     """A photo caption's ", left," or "(L)" and the second leader's title are not what stands
     between two leaders; without them both sentences are short pair claims to check."""
     c = _one(text, real_record)
     assert len(c.participants) == 2
-    assert c.verdict == "contradicted"  # Helsinki was September 1990; Carter and Brezhnev met in Vienna, 1979
+    assert c.verdict == "contradicted"  # Helsinki was September 1990; Vienna 1979; Glassboro 1967
 
 
 def test_after_the_close_of_a_summit_in_a_city_puts_the_leaders_there(real_record: Record) -> None:
@@ -233,3 +234,15 @@ def test_a_private_meeting_can_be_one_session_of_a_summit(real_record: Record) -
     assert hamburg.verdict == "supported"
     by_id = {m.id: m for m in real_record.meetings}
     assert [by_id[i].officials_present for i in hamburg.evidence] == [False]
+
+
+def test_a_conditional_after_the_claim_and_a_comma_is_about_something_else(real_record: Record) -> None:
+    """'..., an amount that could make thousands of warheads' says nothing of whether the
+    leaders met; 'will meet in Budapest if ...' and 'could meet' still make no claim."""
+    res = check_text("Clinton and Putin reached agreement. At their Moscow summit yesterday, the two leaders signed an "
+                     "accord to destroy 34 tons of plutonium, an amount that could make thousands of warheads.",
+                     record=real_record, content_type="text", article_date="2000-06-05")
+    assert [c.verdict for c in res.claims] == ["supported"]
+    for text in ("Trump and Putin will meet in Budapest if the talks go well.", "Trump and Putin could meet in Budapest.",
+                 "Reagan and Gorbachev never met in Moscow in 1986."):
+        assert check_text(text, record=real_record, content_type="text").claims == [], text

@@ -28,13 +28,15 @@ _CLAUSE_SPLIT = re.compile(r";|\s[—–]\s|\s--\s|,\s+(?:while|whereas|whilst|b
 _GROUP_GAP_BAD = re.compile(r"[;:()\"“”]|\bwhile\b|\bbut\b")
 #: Words in a gap between two leaders' names that say nothing about grouping them: a photo
 #: caption's position ("Ford, left, met", "Bush (L) shakes hands with") and the second
-#: leader's title ("met with Soviet General Secretary Brezhnev").
+#: leader's title ("met with Soviet General Secretary Brezhnev", "met with his Soviet
+#: counterpart, Aleksi Kosygin": a given name the record spells otherwise is let through).
 _GAP_CAPTION = re.compile(
     r",\s*(?:left|right|center|centre|(?:second|third) from (?:left|right))\s*,|"
     r"\s*\((?:\d(?:st|nd|rd|th)\s+)?(?:L|R|C|left|right|center|centre)\)", re.IGNORECASE)
 _GAP_TITLE = re.compile(
     r"(?:(?:Soviet|Russian|American|U\.S\.|Communist)\s+)?(?:Party\s+)?(?:General Secretary|Secretary General|"
-    r"President|Premier|Prime Minister|Chairman|Vice President|leader)\s*$", re.IGNORECASE)
+    r"President|Premier|Prime Minister|Chairman|Vice President|leader)\s*$"
+    r"|(?:his|her|their)\s+(?:Soviet|Russian|American|U\.S\.)\s+counterpart,?(?:\s+[a-z]+)?\s*$", re.IGNORECASE)
 _BOUNDARY = re.compile(r",?\s+and\b|,\s*(?:and\s+)?(?:when|then|after|before|later)\b|\bbut\b|,")
 
 MEET_CUE = re.compile(
@@ -365,12 +367,21 @@ def _merge_into(existing: list[Claim], claim: Claim) -> bool:
     return False
 
 
+def _mood_end(text: str, items: list[object], ce: int) -> int:
+    """Where a clause's mood stops mattering: at the first comma after its last name, place or
+    time. "They signed an accord to destroy 34 tons of plutonium, an amount that could make
+    thousands of warheads" is no hypothetical meeting; "will meet in Budapest if ..." is."""
+    core_end = max(x.end for x in items)  # type: ignore[attr-defined]
+    comma = text.find(",", core_end, ce)
+    return ce if comma == -1 else comma
+
+
 def _clause_claims(text: str, cs: int, ce: int, items: list[object], sentence: tuple[int, int],
                    record: Record, prev: Claim | None) -> list[Claim]:
     leaders = [x for x in items if isinstance(x, Mention) and x.kind == "leader"]
     if not leaders and prev is None:
         return []  # no names and no claim to continue: no need to test the clause's mood
-    if HYPOTHETICAL.search(text, cs, ce):
+    if HYPOTHETICAL.search(text, cs, _mood_end(text, items, ce)):
         return []
     attrs = [x for x in items if not (isinstance(x, Mention) and x.kind == "leader")]
     if not leaders:
