@@ -34,7 +34,8 @@ from urllib.parse import urlsplit
 import httpx
 
 from summitry import query
-from summitry.builder import build, connect
+from summitry.access import connect
+from summitry.builder import build
 
 MAX_REQUESTS = 20_000  # hard caps: the load is bounded whatever the arguments
 MAX_CONCURRENCY = 200

@@ -14,7 +14,8 @@ import pandas as pd
 import pyarrow as pa
 
 from summitry import query
-from summitry.builder import BuildResult, Progress, connect
+from summitry.access import connect
+from summitry.builder import BuildResult, Progress
 from summitry.builder import build as _build
 from summitry.config import discover_official, resolve_db_path
 

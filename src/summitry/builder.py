@@ -3,16 +3,14 @@
 The build writes a temporary file beside the target and renames it over the target only
 when everything succeeded, so a failed build leaves the last good database in place.
 Rows are inserted in a fixed order and build_info holds no clock time, so the same inputs
-give the same content. `ensure_built` and `connect` open the database for the interfaces,
-building it on first use.
+give the same content.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,9 +19,7 @@ import pandas as pd
 import pyarrow as pa
 
 from summitry.config import VERSION as __version__
-from summitry.config import discover_official, resolve_db_path
 from summitry.curated import Curated, load_curated
-from summitry.db import schema_is_current
 from summitry.query import OUT_MEETINGS_SQL
 from summitry.schema import HISTORICAL_STATES, SCHEMA_VERSION, TABLES, Table, state_name
 
@@ -165,29 +161,3 @@ def build(
     counts = {name: len(frame) for name, frame in frames.items()}
     return BuildResult(db_path, counts, official_record, report)
 
-
-def ensure_built(db: str | os.PathLike | None = None, *, quiet: bool = False) -> Path:
-    """Return the database path, building it first (with a progress line) if it is missing."""
-    path = resolve_db_path(db)
-    stale = path.exists() and not schema_is_current(path)
-    if not path.exists() or stale:
-        why = "the database was built by another version of Summitry, rebuilding" if stale else \
-            "first use, building the database"
-
-        def say(msg: str) -> None:
-            if not quiet:
-                print(f"summitry: {why}: {msg}", file=sys.stderr)
-
-        build(path, official=discover_official(), progress=say)
-    return path
-
-
-@contextlib.contextmanager
-def connect(db: str | os.PathLike | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-only connection; the database is never written by queries."""
-    path = ensure_built(db)
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        yield con
-    finally:
-        con.close()

@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from summitry import query
-from summitry.builder import connect
+from summitry.access import connect
 from summitry.config import OFFICIAL_HINT, discover_official, resolve_db_path
 from summitry.console import Fmt, emit, err, friendly, out
 from summitry.errors import InvalidQuery

@@ -1,6 +1,6 @@
 """The database file: whether it has this version's tables, and what tables it holds.
 
-Opening it (built on first use) is `builder.connect`: building sits above this module."""
+Opening it (built on first use) is `access.connect`: the build sits above this module."""
 
 from __future__ import annotations
 

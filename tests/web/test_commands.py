@@ -32,7 +32,7 @@ def test_serve_binds_loopback_and_opens_the_database(cli, fixture_db: Path, monk
 
 def test_serve_builds_a_missing_database(cli, tmp_path: Path, monkeypatch) -> None:
     built = []
-    monkeypatch.setattr("summitry.builder.ensure_built", lambda db: built.append(db) or Path(db))
+    monkeypatch.setattr("summitry.access.ensure_built", lambda db: built.append(db) or Path(db))
     monkeypatch.setattr("summitry.web.app.create_app", lambda path: path)
     monkeypatch.setattr("uvicorn.run", lambda app, **kw: None)
     target = tmp_path / "new.duckdb"

@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 
 from summitry import query
-from summitry.builder import ensure_built
+from summitry.access import ensure_built
 from summitry.checker.spelling import event_families, fold
 
 US = "USA"

@@ -53,7 +53,7 @@ SourceOpt = Annotated[str, typer.Option(
 
 def leaders_for(db: Path | None = None) -> reference.Leaders:
     """Curated leaders from the Summitry database (built on first use) plus the bundled ones."""
-    from summitry.builder import connect
+    from summitry.access import connect
     from summitry.events import reference
 
     with connect(db) as con:
@@ -256,7 +256,7 @@ def validate(
         result = v.validate_planted(store, engine=engine.value, leaders=leaders)
         mode = "planted"
     else:
-        from summitry.builder import connect
+        from summitry.access import connect
 
         with connect(db) as con:
             result = v.validate_curated(store, con, engine=engine.value, leaders=leaders)

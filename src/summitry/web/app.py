@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from summitry.builder import ensure_built
+from summitry.access import ensure_built
 from summitry.config import MAX_ARTICLE_TEXT
 from summitry.config import VERSION as __version__
 from summitry.errors import InvalidQuery, NotFound, SummitryError, UnknownValue

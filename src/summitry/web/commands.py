@@ -36,7 +36,7 @@ def serve_command(
     """Serve the explorer (pages and JSON API), building the database first if it is missing."""
     import uvicorn
 
-    from summitry.builder import ensure_built
+    from summitry.access import ensure_built
 
     try:
         path = ensure_built(db)
@@ -60,7 +60,7 @@ def export_command(
     db: DbOption = None,
 ) -> None:
     """Write every table as CSV, Parquet and JSON with a Frictionless datapackage.json."""
-    from summitry.builder import ensure_built
+    from summitry.access import ensure_built
     from summitry.export import FORMATS, export
 
     formats = tuple(fmt) if fmt else FORMATS
