@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib.util
 import json
 import os
 import socket
@@ -214,6 +215,8 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=100)
     parser.add_argument("--workers", type=int, default=1, help="summitry serve worker processes")
     args = parser.parse_args()
+    if importlib.util.find_spec("datasette") is None:
+        sys.exit("bench_web.py measures against datasette, which is not installed: pip install datasette")
     total = max(1, min(args.requests, MAX_REQUESTS))
     concurrency = max(1, min(args.concurrency, MAX_CONCURRENCY))
 
