@@ -1,4 +1,5 @@
-"""The package's import graph has no circles: data flows one way through the layers.
+"""The package's import graph has no circles, and no module imports a layer above its own:
+data flows one way, sources -> database -> build -> queries -> analysis -> interfaces.
 
 Every `import` and `from ... import` of a summitry module counts, at module level or inside a
 function (a lazy import is still a dependency), except those under `if TYPE_CHECKING:`,
@@ -109,3 +110,47 @@ def test_the_graph_reads_lazy_and_relative_imports(tmp_path: Path) -> None:
 def test_no_import_circles_in_the_package() -> None:
     found = cycles(import_graph())
     assert not found, "import circles: " + "; ".join(" <-> ".join(c) for c in found)
+
+
+#: The layers, lowest first. A module belongs to the layer of the longest name here that is
+#: itself or a package holding it. A module may import its own layer or any below.
+LAYERS: list[tuple[str, tuple[str, ...]]] = [
+    ("foundation", ("summitry.config", "summitry.errors", "summitry.schema", "summitry.model", "summitry.render",
+                    "summitry.console", "summitry.checker.gazetteer_data")),
+    ("sources", ("summitry.curated", "summitry.official.parse", "summitry.official.countries",
+                 "summitry.official.names", "summitry.official.extract", "summitry.official.fetch",
+                 "summitry.official.evaluate", "summitry.official", "summitry.events.gdelt", "summitry.events.ingest",
+                 "summitry.events.reference", "summitry.events.pipeline", "summitry.events.engines",
+                 "summitry.events.generate", "summitry.events.fetch", "summitry.events.funnel")),
+    ("database", ("summitry.db",)),
+    ("build", ("summitry.builder", "summitry.official.load")),
+    ("queries", ("summitry.query", "summitry.official.query", "summitry.events.store", "summitry.access")),
+    ("analysis and checker", ("summitry.analysis", "summitry.checker",
+                              "summitry.export", "summitry.events.validate", "summitry.docs")),
+    ("interfaces", ("summitry.api", "summitry.cli", "summitry.web", "summitry.events.commands",
+                    "summitry.checker.cli_command", "summitry.events", "summitry")),
+]
+
+
+def layer_of(module: str) -> int:
+    matches = [(len(prefix), rank) for rank, (_name, prefixes) in enumerate(LAYERS) for prefix in prefixes
+               if module == prefix or module.startswith(prefix + ".")]
+    assert matches, f"{module} is in no layer: add it to LAYERS"
+    return max(matches)[1]
+
+
+def upward_imports(graph: dict[str, set[str]]) -> list[str]:
+    return [f"{a} ({LAYERS[layer_of(a)][0]}) imports {b} ({LAYERS[layer_of(b)][0]})"
+            for a, targets in sorted(graph.items()) for b in sorted(targets) if layer_of(b) > layer_of(a)]
+
+
+def test_every_module_imports_only_its_layer_or_below() -> None:
+    upward = upward_imports(import_graph())
+    assert not upward, "imports that go up a layer:\n" + "\n".join(upward)
+
+
+def test_the_layer_check_sees_an_upward_import() -> None:
+    assert upward_imports({"summitry.db": {"summitry.query", "summitry.schema"}}) == [
+        "summitry.db (database) imports summitry.query (queries)"]
+    assert layer_of("summitry.checker.cli_command") == len(LAYERS) - 1  # the checker's CLI is an interface
+    assert layer_of("summitry.official.load") > layer_of("summitry.official.parse")

@@ -15,7 +15,7 @@ from summitry.errors import InvalidQuery, NotFound, UnknownValue
 
 if TYPE_CHECKING:
     import pandas as pd
-from summitry.schema import predecessors, state_name
+from summitry.schema import state_codes as state_codes  # re-exported: callers use query.state_codes
 
 MODES = ("visit", "third-party", "multilateral")
 STATUSES = ("held", "cancelled", "collapsed")
@@ -25,33 +25,6 @@ STATUSES = ("held", "cancelled", "collapsed")
 #: did (Glassboro 1967, Chernomyrdin, Putin in 1999, Medvedev 2012-2020); `any`: both.
 COUNTERPARTS = ("head-of-state", "head-of-government", "any")
 
-#: The denormalised meetings table (`out_meetings`), written once by the build so that
-#: queries read one flat table instead of aggregating participants and sources each time.
-OUT_MEETINGS_SQL = """
-WITH counterpart AS (  -- the principal counterpart's state: the second participant listed
-    SELECT meeting_id, state FROM meeting_participants WHERE position = 1
-), p AS (
-    SELECT mp.meeting_id,
-           list({'leader_id': mp.leader_id, 'name': l.name, 'state': mp.state, 'office': mp.office,
-                 'office_kind': mp.office_kind} ORDER BY mp.position) AS participants,
-           list(mp.state ORDER BY mp.position) AS participant_states,
-           list(mp.leader_id ORDER BY mp.position) AS participant_ids,
-           CASE WHEN bool_or(mp.state = c.state AND mp.office_kind IN ('head_of_state', 'party_leader'))
-                THEN 'head-of-state' ELSE 'head-of-government' END AS counterpart_office
-    FROM meeting_participants mp JOIN leaders l USING (leader_id) JOIN counterpart c USING (meeting_id)
-    GROUP BY mp.meeting_id
-), s AS (
-    SELECT meeting_id, list({'title': title, 'url': url} ORDER BY position) AS sources
-    FROM meeting_sources GROUP BY meeting_id
-)
-SELECT m.id, m.start_date, m.end_date, m.date_precision, p.participants, m.city, m.region, m.site,
-       m.venue_state, m.latitude, m.longitude, m.mode, m.host_state, m.multilateral_event,
-       m.format, m.officials_present, m.status, m.announced_date, m.outcomes,
-       m.official_record_ids, m.notes, s.sources, p.participant_states, p.participant_ids, p.counterpart_office
-FROM meetings m JOIN p ON p.meeting_id = m.id LEFT JOIN s ON s.meeting_id = m.id
-ORDER BY m.start_date, m.id
-"""
-
 MEETINGS_SQL = """
 SELECT m.id, m.start_date, m.end_date, m.date_precision, m.participants, m.city, m.region, m.site,
        m.venue_state, m.latitude, m.longitude, m.mode, m.host_state, m.multilateral_event,
@@ -59,14 +32,6 @@ SELECT m.id, m.start_date, m.end_date, m.date_precision, m.participants, m.city,
        m.official_record_ids, m.notes, m.sources, m.counterpart_office
 FROM out_meetings m
 """
-
-
-def state_codes(code: str, *, succession: bool = True) -> list[str]:
-    """The state and, with succession, the states it succeeds (RUS -> RUS, SUN)."""
-    code = code.strip().upper()
-    if state_name(code) is None:
-        raise UnknownValue(f"unknown state code {code!r} (use ISO 3166-1 alpha-3, e.g. USA, RUS, SUN)")
-    return [code, *predecessors(code)] if succession else [code]
 
 
 def parse_bound(value: str | int | dt.date | None, *, end: bool) -> dt.date | None:

@@ -16,6 +16,8 @@ from typing import Annotated, Literal
 import pycountry
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from summitry.errors import UnknownValue
+
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=3, max_length=80)]
 StateCode = Annotated[str, Field(pattern=r"^[A-Z]{3}$", description="ISO 3166-1 alpha-3 code")]
 
@@ -487,3 +489,11 @@ _OFFICIAL_TABLES = [
 for _name, _desc, _pk, _cols in _OFFICIAL_TABLES:
     _prov = _PROVENANCE if _name in ("hsg_president_trips", "hsg_secretary_trips", "hsg_visits") else ()
     TABLES[_name] = Table(_name, _desc, tuple(Column(*c) for c in (*_prov, *_cols)), _pk, layer="official")
+
+
+def state_codes(code: str, *, succession: bool = True) -> list[str]:
+    """The state and, with succession, the states it succeeds (RUS -> RUS, SUN)."""
+    code = code.strip().upper()
+    if state_name(code) is None:
+        raise UnknownValue(f"unknown state code {code!r} (use ISO 3166-1 alpha-3, e.g. USA, RUS, SUN)")
+    return [code, *predecessors(code)] if succession else [code]

@@ -32,7 +32,7 @@ from summitry.events.pipeline import (
     polecat_reports,
     reference_tables,
 )
-from summitry.query import state_codes
+from summitry.schema import state_codes
 
 CACHE = "meetings.parquet"
 MAX_SOURCES = 20
