@@ -113,6 +113,7 @@ def test_keyboard_starts_at_the_skip_link(page, site_url: str) -> None:
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Skip to content"
     page.keyboard.press("Enter")
+    page.wait_for_url("**/#main", timeout=5000)  # following the link is asynchronous: wait, not race
     assert page.url.endswith("#main")
 
 
