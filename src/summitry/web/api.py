@@ -227,6 +227,7 @@ def _official(request: Request, kind: str, *, limit: int, offset: int, **filters
 
 
 State = Annotated[str | None, Query(max_length=3, description="ISO 3166-1 alpha-3 code; RUS includes SUN")]
+RecordText = Annotated[str | None, Query(max_length=200, description="Text anywhere in the record")]
 
 
 @router.get("/trips", responses={200: {"model": OfficialPage, "description": "{total, limit, offset, trips}"},
@@ -238,7 +239,7 @@ def list_trips(
     president: Annotated[str | None, Query(max_length=80, description="President id, e.g. obama-barack")] = None,
     from_: From = None,
     to: To = None,
-    q: Annotated[str | None, Query(max_length=200, description="Text anywhere in the record")] = None,
+    q: RecordText = None,
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> Response:
@@ -257,7 +258,7 @@ def list_secretary_trips(
     secretary: Annotated[str | None, Query(max_length=80, description="Secretary id, e.g. rice-condoleezza")] = None,
     from_: From = None,
     to: To = None,
-    q: Annotated[str | None, Query(max_length=200, description="Text anywhere in the record")] = None,
+    q: RecordText = None,
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> Response:
@@ -275,7 +276,7 @@ def list_visits(
     president: Annotated[str | None, Query(max_length=80, description="U.S. president in office, by id")] = None,
     from_: From = None,
     to: To = None,
-    q: Annotated[str | None, Query(max_length=200, description="Text anywhere in the record")] = None,
+    q: RecordText = None,
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> Response:
