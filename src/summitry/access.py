@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 
-from summitry.config import discover_official, resolve_db_path
+from summitry.config import discover_events, discover_official, resolve_db_path
 from summitry.db import schema_is_current
 
 
@@ -32,7 +32,7 @@ def ensure_built(db: str | os.PathLike | None = None, *, quiet: bool = False) ->
             if not quiet:
                 print(f"summitry: {why}: {msg}", file=sys.stderr)
 
-        build(path, official=discover_official(), progress=say)
+        build(path, official=discover_official(), events=discover_events(), progress=say)
     return path
 
 

@@ -20,6 +20,7 @@ import pyarrow as pa
 
 from summitry.config import VERSION as __version__
 from summitry.curated import Curated, load_curated
+from summitry.origins import derive
 from summitry.schema import HISTORICAL_STATES, SCHEMA_VERSION, TABLES, Table, state_name
 
 Progress = Callable[[str], None]
@@ -46,7 +47,8 @@ WITH counterpart AS (  -- the principal counterpart's state: the second particip
 SELECT m.id, m.start_date, m.end_date, m.date_precision, p.participants, m.city, m.region, m.site,
        m.venue_state, m.latitude, m.longitude, m.mode, m.host_state, m.multilateral_event,
        m.format, m.officials_present, m.status, m.announced_date, m.outcomes,
-       m.official_record_ids, m.notes, s.sources, p.participant_states, p.participant_ids, p.counterpart_office
+       m.official_record_ids, m.notes, s.sources, p.participant_states, p.participant_ids, p.counterpart_office,
+       NULL AS sides, 'curated' AS origin, NULL AS event_ids, NULL AS n_reports, NULL AS n_stories, NULL AS confidence
 FROM meetings m JOIN p ON p.meeting_id = m.id LEFT JOIN s ON s.meeting_id = m.id
 ORDER BY m.start_date, m.id
 """
@@ -122,8 +124,7 @@ def _as_arrow(frame: pd.DataFrame) -> pa.Table | pd.DataFrame:
         return frame
 
 
-def _write(con: duckdb.DuckDBPyConnection, table: Table, frame: pd.DataFrame) -> None:
-    con.execute(table.ddl())
+def _insert(con: duckdb.DuckDBPyConnection, table: Table, frame: pd.DataFrame) -> None:
     if len(frame):
         con.register("_frame", _as_arrow(frame))
         cols = ", ".join(f'"{c}"' for c in table.column_names)
@@ -131,14 +132,24 @@ def _write(con: duckdb.DuckDBPyConnection, table: Table, frame: pd.DataFrame) ->
         con.unregister("_frame")
 
 
+def _write(con: duckdb.DuckDBPyConnection, table: Table, frame: pd.DataFrame) -> None:
+    con.execute(table.ddl())
+    _insert(con, table, frame)
+
+
 def build(
     db_path: Path,
     *,
     curated_root: Path | None = None,
     official: str | Path | None = None,
+    events: str | Path | None = None,
     progress: Progress | None = None,
 ) -> BuildResult:
-    """Validate the inputs and (re)build the database at `db_path` atomically."""
+    """Validate the inputs and (re)build the database at `db_path` atomically.
+
+    `official` is the Office of the Historian's data root; `events` an ingested events store
+    (`summitry events ingest`). Meetings derived from either join `out_meetings` by
+    `summitry.origins.ORIGIN_RULE`."""
     say = progress or (lambda _msg: None)
     say("validating the curated record")
     cur = load_curated(curated_root)
@@ -158,6 +169,12 @@ def build(
         official_record, official_frames, official_info, report = load_official_frames(official, cur, progress=say)
         frames.update(official_frames)
         info.update(official_info)
+    events_store = None
+    if events is not None:
+        from summitry.events.ingest import load_manifest
+
+        events_store = Path(events)
+        info["events_store_files"] = str(len(load_manifest(events_store)["files"]))
 
     db_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.tmp")
@@ -173,6 +190,15 @@ def build(
             out = TABLES["out_meetings"]
             con.execute(out.ddl())
             con.execute(f'INSERT INTO out_meetings SELECT * FROM ({OUT_MEETINGS_SQL})')
+            if official_record is not None or events_store is not None:
+                say("deriving meetings from the official record and event data")
+                derived = derive(con, official=official_record is not None, events_store=events_store)
+                _insert(con, out, _frame(out, sorted(derived.rows, key=lambda r: (r["start_date"], r["id"]))))
+                info.update({f"derived {k}": str(v) for k, v in sorted(derived.counts.items())})
+            old, new = map(list, zip(*((k, v or k) for k, (_, v) in sorted(HISTORICAL_STATES.items())), strict=True))
+            con.execute("""UPDATE out_meetings SET sides = '|' || array_to_string(list_sort(list_distinct(
+                list_transform(participant_states, lambda x: coalesce(list_extract(?::VARCHAR[],
+                list_position(?::VARCHAR[], x)), x)))), '|') || '|'""", [new, old])
             info_frame = pd.DataFrame(sorted(info.items()), columns=["key", "value"])
             _write(con, TABLES["build_info"], info_frame)
             con.execute("COMMIT")

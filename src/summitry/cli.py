@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -16,7 +17,7 @@ from summitry import query
 from summitry.access import connect
 from summitry.config import OFFICIAL_HINT, discover_official, resolve_db_path
 from summitry.console import Fmt, emit, err, friendly, out
-from summitry.errors import InvalidQuery
+from summitry.errors import InvalidQuery, SummitryError
 
 app = typer.Typer(
     help="Summitry: where, when and how U.S. and Soviet/Russian leaders met.",
@@ -37,6 +38,19 @@ def _official_arg(value: str | None) -> str | None:
     return value
 
 
+def _events_arg(value: str | None) -> Path | None:
+    from summitry.config import discover_events
+
+    if value in (None, "auto"):
+        return discover_events()
+    if value == "none":
+        return None
+    store = Path(value).expanduser()
+    if not (store / "manifest.json").exists():
+        raise SummitryError(f"{store} is not an events store (make one with `summitry events ingest FILES --out {store}`)")
+    return store
+
+
 @app.command()
 @friendly
 def build(
@@ -46,14 +60,19 @@ def build(
     )] = "auto",
     report: Annotated[bool, typer.Option("--report", help="Print records read/loaded/rejected per source file")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit non-zero if any official record was rejected")] = False,
+    events: Annotated[str | None, typer.Option(
+        help="Events store whose candidate meetings join the database: a folder made by `summitry events "
+             "ingest`, 'none', or 'auto' (default: $SUMMITRY_EVENTS or the default store, once ingested)",
+    )] = "auto",
 ) -> None:
     """Validate the curated record and build the database (atomically)."""
     from summitry.builder import build as run_build
 
     path = resolve_db_path(db)
     source = _official_arg(official)
+    store = _events_arg(events)
     with err.status("building…") as status:
-        result = run_build(path, official=source, progress=lambda m: status.update(m))
+        result = run_build(path, official=source, events=store, progress=lambda m: status.update(m))
     counts = ", ".join(f"{k} {v}" for k, v in result.counts.items())
     err.print(f"built {path}: {counts}", highlight=False)
     if source is None:
@@ -68,10 +87,11 @@ def build(
 
 
 MEETING_COLUMNS = ["id", "start_date", "end_date", "participants", "city", "venue_state", "mode",
-                   "host_state", "multilateral_event", "format", "status"]
+                   "host_state", "multilateral_event", "format", "status", "origin"]
 CSV_COLUMNS = ["id", "start_date", "end_date", "participants", "city", "region", "site", "venue_state",
                "mode", "host_state", "multilateral_event", "format", "officials_present", "status",
-               "counterpart_office", "announced_date", "outcomes", "sources"]
+               "counterpart_office", "announced_date", "outcomes", "sources", "origin", "official_record_ids",
+               "n_reports", "n_stories", "confidence"]
 
 
 @app.command()
@@ -89,23 +109,33 @@ def meetings(
     counterpart: Annotated[str, typer.Option(
         help="Whom the president met: head-of-state (the other state's leader: president or Soviet party "
              "leader), head-of-government (a prime minister only), or any")] = "any",
+    origin: Annotated[str | None, typer.Option(
+        help="curated | official | events | all (default: all with --between, else curated)")] = None,
     fmt: FmtOpt = Fmt.table,
     db: DbOpt = None,
 ) -> None:
-    """List curated meetings, oldest first."""
+    """List meetings, oldest first: the curated record, or with --between any pair in the database
+    (official-record and event-derived meetings carry their origin)."""
     with connect(db) as con:
         df = query.find_meetings(
             con, between=between, mode=mode, host=host, start=from_, end=to, status=status,
-            leader=leader, text=search, succession=not no_succession, counterpart=counterpart,
+            leader=leader, text=search, succession=not no_succession, counterpart=counterpart, origin=origin,
         )
     rows = query.records(df)
     if not rows and fmt is Fmt.table:
-        err.print(f"no meetings match {_described(between=between, mode=mode, host=host, from_=from_, to=to, status=status, leader=leader, search=search, no_succession=no_succession, counterpart=None if counterpart == 'any' else counterpart)}",
+        err.print(f"no meetings match {_described(between=between, mode=mode, host=host, from_=from_, to=to, status=status, leader=leader, search=search, no_succession=no_succession, counterpart=None if counterpart == 'any' else counterpart, origin=origin)}",
                   highlight=False, soft_wrap=True)
         return
+    origins = {o: sum(r["origin"] == o for r in rows) for o in dict.fromkeys(r["origin"] for r in rows)}
+    title = f"{len(df)} meetings"
+    compact = COMPACT_COLUMNS
+    if set(origins) != {"curated"}:  # derived meetings: the title counts each origin, a column tells mixed ones
+        title += " (" + ", ".join(f"{n} {o}" for o, n in origins.items()) + ")"
+        if len(origins) > 1:
+            compact = [*COMPACT_COLUMNS[:3], "origin", *COMPACT_COLUMNS[3:]]
     if fmt is Fmt.table:
         rows = compact_meetings(rows)
-    emit(rows, fmt, {Fmt.csv: CSV_COLUMNS, Fmt.table: COMPACT_COLUMNS}.get(fmt, MEETING_COLUMNS), f"{len(df)} meetings")
+    emit(rows, fmt, {Fmt.csv: CSV_COLUMNS, Fmt.table: compact}.get(fmt, MEETING_COLUMNS), title)
 
 
 COMPACT_COLUMNS = ["id", "when", "who", "where", "setting", "format", "status"]
@@ -124,8 +154,10 @@ def compact_meetings(rows: list[dict]) -> list[dict]:
             holders.setdefault(p["name"].split()[-1], set()).add(p["leader_id"])
 
     def short(p: dict) -> str:
+        if p["name"].startswith("leader of "):  # an official record that does not name the leader
+            return f"{p['state']} leader"
         parts = p["name"].split()
-        return parts[-1] if len(holders[parts[-1]]) == 1 else " ".join(parts[1:])
+        return parts[-1] if len(holders[parts[-1]]) == 1 else " ".join(parts[1:]) or parts[-1]
 
     out_rows = []
     for m in rows:
@@ -135,13 +167,13 @@ def compact_meetings(rows: list[dict]) -> list[dict]:
             when = s[:7]
         elif m.get("date_precision") == "period":  # "~" and the window the announcement gave
             when = f"~{when}"
-        setting = {"visit": f"hosted by {m['host_state']}", "third-party": f"third country ({m['host_state']})",
+        setting = {"visit": f"hosted by {m['host_state']}", "third-party": f"third country ({m['host_state'] or '?'})",
                    "multilateral": m.get("multilateral_event") or "multilateral"}[m["mode"]]
         who = "–".join(short(p) for p in m["participants"][:2])
         if len(m["participants"]) > 2:
             who += f" +{len(m['participants']) - 2}"
         out_rows.append({**m, "when": when, "who": who,
-                         "where": f"{m['city']}, {m['venue_state']}", "setting": setting})
+                         "where": f"{m['city'] or '?'}, {m['venue_state']}", "setting": setting})
     return out_rows
 
 

@@ -42,6 +42,23 @@ def resolve_db_path(db: str | os.PathLike | None = None) -> Path:
     return default_db_path()
 
 
+def default_events_store() -> Path:
+    """$SUMMITRY_EVENTS, else `events/` beside the default database in the user data directory."""
+    env = os.environ.get("SUMMITRY_EVENTS")
+    if env and env != "none":
+        return Path(env).expanduser()
+    return default_db_path().parent / "events"
+
+
+def discover_events() -> Path | None:
+    """The events store a build joins when none is named: the default one, once something has
+    been ingested into it (SUMMITRY_EVENTS=none turns it off)."""
+    if os.environ.get("SUMMITRY_EVENTS") == "none":
+        return None
+    store = default_events_store()
+    return store if (store / "manifest.json").exists() else None
+
+
 def discover_official() -> Path | None:
     """A local copy of the official record, if one sits where the project expects it."""
     env = os.environ.get("SUMMITRY_OFFICIAL")

@@ -6,17 +6,25 @@ file differs from what this prints.
 
 from __future__ import annotations
 
+from summitry.origins import ORIGIN_RULE
 from summitry.schema import TABLES
+
+HEADINGS = {"core": "core tables (the curated record)", "official": "official tables (the Office of the Historian)",
+            "out": "query tables (derived by the build from all of the above)", "meta": "meta tables"}
 
 
 def data_dictionary() -> str:
     lines = ["# Data dictionary", "",
              "Generated from `src/summitry/schema.py` by `python -m summitry.docs`; do not edit by hand.", ""]
-    for layer in ("core", "official", "meta"):
+    for layer in ("core", "official", "out", "meta"):
         tables = [t for t in TABLES.values() if t.layer == layer]
         if not tables:
             continue
-        lines += [f"## {layer} tables", ""]
+        lines += [f"## {HEADINGS[layer]}", ""]
+        if layer == "out":
+            lines += ["`out_meetings` holds the meetings of every origin. Which origin stands for a pair of "
+                      "states and a date is decided once, at build, by this rule:", "", *ORIGIN_RULE.splitlines(),
+                      ""]
         for t in tables:
             key = f" Primary key: `{', '.join(t.primary_key)}`." if t.primary_key else ""
             lines += [f"### `{t.name}`", "", f"{t.description}.{key}", "", "| column | type | description |",

@@ -45,13 +45,14 @@ def _date(v: Any) -> dt.date | None:
     return v
 
 
-def from_record(r: dict, origin: str = "curated") -> M:
-    """A meeting from a record shaped like `query.meeting_rows` returns (dates as ISO text or dates)."""
+def from_record(r: dict, origin: str | None = None) -> M:
+    """A meeting from a record shaped like `query.meeting_rows` returns (dates as ISO text or
+    dates); its origin is the record's own unless `origin` is given."""
     return M(
         id=r["id"], start=_date(r["start_date"]), end=_date(r["end_date"]), participants=r["participants"],
         city=r["city"], venue_state=r["venue_state"], mode=r["mode"], host_state=r.get("host_state"),
         format=r["format"], status=r["status"], multilateral_event=r.get("multilateral_event"),
         announced=_date(r.get("announced_date")), officials_present=r.get("officials_present"),
         outcomes=list(r.get("outcomes") or []), region=r.get("region"), site=r.get("site"),
-        sources=list(r.get("sources") or []), origin=origin, date_precision=r.get("date_precision") or "day",
+        sources=list(r.get("sources") or []), origin=origin or r.get("origin") or "curated", date_precision=r.get("date_precision") or "day",
     )

@@ -15,6 +15,7 @@ from summitry.errors import InvalidQuery, NotFound, UnknownValue
 
 if TYPE_CHECKING:
     import pandas as pd
+from summitry.schema import HISTORICAL_STATES, ORIGINS
 from summitry.schema import state_codes as state_codes  # re-exported: callers use query.state_codes
 
 MODES = ("visit", "third-party", "multilateral")
@@ -29,7 +30,8 @@ MEETINGS_SQL = """
 SELECT m.id, m.start_date, m.end_date, m.date_precision, m.participants, m.city, m.region, m.site,
        m.venue_state, m.latitude, m.longitude, m.mode, m.host_state, m.multilateral_event,
        m.format, m.officials_present, m.status, m.announced_date, m.outcomes,
-       m.official_record_ids, m.notes, m.sources, m.counterpart_office
+       m.official_record_ids, m.notes, m.sources, m.counterpart_office, m.origin,
+       m.event_ids, m.n_reports, m.n_stories, m.confidence
 FROM out_meetings m
 """
 
@@ -68,10 +70,14 @@ def known_leader(con: duckdb.DuckDBPyConnection, leader_id: str) -> None:
 def meeting_rows(con: duckdb.DuckDBPyConnection, **filters: Any) -> list[dict]:
     """The same as `find_meetings`, as plain dicts with Python dates (no pandas): the
     analysis reads many small histories, where building a DataFrame costs more than the query."""
-    sql, params = meetings_sql(**filters)
+    ordered = filters.get("limit") is not None  # a page needs SQL's order; else sorting here is cheaper
+    sql, params = meetings_sql(**filters, order=ordered)
     cur = con.execute(sql, params)
     names = [d[0] for d in cur.description]
-    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+    rows = [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+    if not ordered:  # DuckDB sorts the wide nested rows before it hands them over, Python only two keys
+        rows.sort(key=lambda r: (r["start_date"], r["id"]))
+    return rows
 
 
 def meetings_sql(
@@ -86,16 +92,32 @@ def meetings_sql(
     text: str | None = None,
     succession: bool = True,
     counterpart: str | None = None,
+    origin: str | None = None,
     limit: int | None = None,
     offset: int = 0,
+    order: bool = True,
 ) -> tuple[str, list]:
-    """Parameterised SQL for meetings matching every given filter, oldest first."""
+    """Parameterised SQL for meetings matching every given filter, oldest first.
+
+    `origin` is curated, official, events or all. Left out, it is all when `between` names a
+    pair (the build has already chosen one origin per pair and date) and curated otherwise, so an
+    unfiltered list is the curated record, not every official visit since 1874."""
     where, params = [], []
+    origin = origin or ("all" if between else "curated")
+    if origin not in (*ORIGINS, "all"):
+        raise InvalidQuery(f"unknown origin {origin!r}; one of {', '.join((*ORIGINS, 'all'))}")
+    if origin != "all":
+        where.append("m.origin = ?")
+        params.append(origin)
     if between:
-        a, b = between
-        for code in (a, b):
-            where.append("list_has_any(m.participant_states, ?::VARCHAR[])")
-            params.append(state_codes(code, succession=succession))
+        for code in between:
+            codes = state_codes(code, succession=succession)
+            if succession and codes[0] not in HISTORICAL_STATES:  # a current state and its predecessors
+                where.append("contains(m.sides, ?)")
+                params.append(f"|{codes[0]}|")
+            else:
+                where.append("list_has_any(m.participant_states, ?::VARCHAR[])")
+                params.append(codes)
     if mode:
         if mode not in MODES:
             raise InvalidQuery(f"unknown mode {mode!r}; one of {', '.join(MODES)}")
@@ -128,13 +150,14 @@ def meetings_sql(
         params.append(leader)
     if text:
         where.append(
-            "(m.id || ' ' || m.city || ' ' || coalesce(m.region, '') || ' ' || coalesce(m.site, '') || ' '"
+            "(m.id || ' ' || coalesce(m.city, '') || ' ' || coalesce(m.region, '') || ' ' || coalesce(m.site, '') || ' '"
             " || coalesce(m.multilateral_event, '') || ' ' || coalesce(m.notes, '') || ' '"
             " || array_to_string(list_transform(m.participants, lambda x: x.name), ' ')) ILIKE ?"
         )
         params.append(f"%{text}%")
     sql = MEETINGS_SQL + (" WHERE " + " AND ".join(where) if where else "")
-    sql += " ORDER BY m.start_date, m.id"
+    if order:
+        sql += " ORDER BY m.start_date, m.id"
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params += [int(limit), int(offset)]

@@ -206,7 +206,7 @@ class RelationsEntry(Record):
 # --- database tables ---------------------------------------------------------------
 
 #: Bumped whenever a table changes; a database of another version is rebuilt on first use.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 @dataclass(frozen=True)
@@ -236,6 +236,9 @@ class Table:
             cols.append("PRIMARY KEY (" + ", ".join(f'"{k}"' for k in self.primary_key) + ")")
         return f'CREATE TABLE "{self.name}" (\n  ' + ",\n  ".join(cols) + "\n)"
 
+
+#: Where a row of `out_meetings` comes from.
+ORIGINS = ("curated", "official", "events")
 
 _SCALAR_TYPES = {str: "VARCHAR", dt.date: "DATE", float: "DOUBLE", bool: "BOOLEAN", int: "BIGINT"}
 
@@ -365,6 +368,16 @@ TABLES: dict[str, Table] = {
                 _col("counterpart_office", "VARCHAR", "head-of-state when the principal counterpart's side was led at "
                      "the meeting by its head of state or (USSR) party leader, else head-of-government; the "
                      "--counterpart filter reads it"),
+                _col("sides", "VARCHAR", "Participants' states under succession (SUN as RUS), sorted and "
+                     "|-delimited, e.g. |RUS|USA|: what --between filters on"),
+                Column("origin", "VARCHAR", "Where the row comes from: curated (the reviewed record), official "
+                       "(one Office of the Historian record: a visit or a presidential trip) or events (a candidate "
+                       "found in event data); the build writes one origin per pair and date (see ORIGIN_RULE in "
+                       "summitry.origins)", ORIGINS),
+                _col("event_ids", "VARCHAR[]", "Events: the GDELT/POLECAT event ids the candidate was found in"),
+                _col("n_reports", "BIGINT", "Events: event rows (reports) behind the candidate"),
+                _col("n_stories", "BIGINT", "Events: distinct stories (source URLs) behind the candidate"),
+                _col("confidence", "DOUBLE", "Events: the pipeline's confidence, 0 to 1"),
             ),
             ("id",),
             layer="out",

@@ -50,53 +50,32 @@ def setting_of(m: M) -> str:
 
 
 def pair_of(m: M) -> tuple[str, str]:
-    """The pair of states a meeting belongs to: the U.S. first when it takes part."""
-    sides = sorted({side_of(p["state"]) for p in m.participants}, key=lambda s: (s != "USA", s))
+    """The pair of states a meeting belongs to: the first participant's side and the principal
+    counterpart's (the first participant from another side; Stalin, not Churchill, at Tehran),
+    the U.S. first when it takes part, else in alphabetical order."""
+    sides: list[str] = []
+    for p in m.participants:
+        side = side_of(p["state"])
+        if side not in sides:
+            sides.append(side)
     if len(sides) < 2:
         raise InvalidQuery(f"meeting {m.id} is not between two states")
-    return sides[0], sides[1]
+    a, b = sorted(sides[:2], key=lambda s: (s != "USA", s))
+    return a, b
 
 
 def history(con: duckdb.DuckDBPyConnection, a: str, b: str) -> list[M]:
-    """Every meeting of the pair from the best layer that has it: the curated record, else the
-    official record (pairs with the U.S.), else candidates from an ingested events store."""
-    from summitry.db import has_table
-
+    """Every meeting of the pair in the database, oldest first: the build has already chosen
+    one origin per pair and date (curated, official or events; see `summitry.origins`)."""
     out = [from_record(r) for r in query.meeting_rows(con, between=(a, b))]
-    if not out and "USA" in (a, b) and has_table(con, "hsg_visits"):
-        from summitry.official.load import official_meetings
-
-        out = official_meetings(con, b if a == "USA" else a)
     if not out:
-        out = [from_record(r, origin="events") for r in _event_records(con, a, b)]
-    if not out:
-        raise NotFound(f"no meetings between {a} and {b} in the curated or official record, nor in an events "
-                       "store (see `summitry events ingest`)")
-    out.sort(key=lambda m: (m.start, m.id))
+        raise NotFound(f"no meetings between {a} and {b} in the database; pairs beyond the curated record come "
+                       f"from the official record (`summitry build --official DIR`) and from event data "
+                       f"(`summitry build --events STORE`)")
     return out
 
 
-def _event_records(con: duckdb.DuckDBPyConnection, a: str | None, b: str | None) -> list[dict]:
-    """Event-derived candidates from the default events store, if one has been ingested, with
-    the leaders of the database being read (not the default one)."""
-    from summitry.events.store import default_store, event_meetings
-
-    store = default_store()
-    if not (store / "manifest.json").exists():
-        return []
-    return event_meetings(store, a, b, con=con)
-
-
 def load_meeting(con: duckdb.DuckDBPyConnection, meeting_id: str) -> M:
-    if meeting_id.startswith("hsg-"):
-        from summitry.official.load import official_meeting
-
-        return official_meeting(con, meeting_id)
-    if meeting_id.startswith("ev-"):
-        found = [r for r in _event_records(con, None, None) if r["id"] == meeting_id]
-        if not found:
-            raise NotFound(f"no event-derived meeting {meeting_id!r} in the events store")
-        return from_record(found[0], origin="events")
     return from_record(query.get_meeting(con, meeting_id))
 
 
@@ -275,13 +254,13 @@ def first_meetings(con: duckdb.DuckDBPyConnection, a: str = "USA", b: str = "RUS
     """For every U.S. presidential term from Roosevelt on: the first meeting with the other
     side, days into the term and its setting (None where there was none)."""
     hist = history(con, a, b) if hist is None else hist
-    held = [h for h in hist if h.status == "held"]
+    held = [(h, set(h.leader_ids)) for h in hist if h.status == "held"]
     terms = terms_of(con) if terms is None else terms
     us_leaders = [(lid, t) for lid, ts in terms.items() for t in ts if t["state"] == "USA"]
     us_leaders.sort(key=lambda lt: lt[1]["start"])
     rows = []
     for lid, t in us_leaders:
-        in_term = [h for h in held if lid in h.leader_ids and t["start"] <= h.start
+        in_term = [h for h, ids in held if lid in ids and t["start"] <= h.start
                    and (t["end"] is None or h.start <= t["end"])]
         first = in_term[0] if in_term else None
         counterpart = None

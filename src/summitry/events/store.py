@@ -49,12 +49,9 @@ MEETING_SCHEMA = pa.schema([
 
 def default_store() -> Path:
     """$SUMMITRY_EVENTS, else `events/` beside the database in the user data directory."""
-    env = os.environ.get("SUMMITRY_EVENTS")
-    if env:
-        return Path(env).expanduser()
-    from summitry.config import default_db_path
+    from summitry.config import default_events_store
 
-    return default_db_path().parent / "events"
+    return default_events_store()
 
 
 def _digest(store: Path, params: Params, leaders: reference.Leaders) -> str:
@@ -203,3 +200,39 @@ def event_meetings(
     leaders = leaders or reference.load_leaders(con)
     table = compute(store, engine=engine, params=params, leaders=leaders)
     return filter_pair(to_records(table, leaders), a, b, succession=succession)
+
+
+def _term_on(leaders: reference.Leaders, leader_id: str, day: dt.date) -> reference.LeaderTerm | None:
+    for t in leaders.terms:
+        if t.leader_id == leader_id and t.start_date <= day and (t.end_date is None or day <= t.end_date):
+            return t
+    return None
+
+
+def event_meeting_rows(store: str | os.PathLike, *, con: Any = None, engine: str = "duckdb",
+                       params: Params = DEFAULT_PARAMS) -> list[dict[str, Any]]:
+    """Every candidate meeting in the store in the shape of an `out_meetings` row (origin
+    events), with the office each leader held on the day; the build writes them."""
+    leaders = reference.load_leaders(con)
+    out = []
+    for r in event_meetings(store, engine=engine, params=params, leaders=leaders):
+        start, end = dt.date.fromisoformat(r["start_date"]), dt.date.fromisoformat(r["end_date"])
+        participants = []
+        for p in r["participants"]:
+            term = _term_on(leaders, p["leader_id"], start)
+            participants.append({**p, "office": term.office if term else None, "office_kind": term.kind if term else None})
+        participants.sort(key=lambda p: p["state"] != "USA")  # the U.S. side first, as in the curated record
+        kind = participants[1]["office_kind"]
+        out.append({
+            **{k: r[k] for k in ("id", "city", "venue_state", "mode", "host_state", "multilateral_event", "format",
+                                 "status", "sources", "n_reports", "n_stories", "confidence")},
+            "start_date": start, "end_date": end, "date_precision": "day", "participants": participants,
+            "region": None, "site": None, "latitude": None, "longitude": None, "officials_present": None,
+            "announced_date": None, "outcomes": [], "official_record_ids": [], "notes": None,
+            "participant_states": [p["state"] for p in participants],
+            "participant_ids": [p["leader_id"] for p in participants],
+            "counterpart_office": None if kind is None else
+            ("head-of-government" if kind == "head_of_government" else "head-of-state"),
+            "sides": None, "origin": "events", "event_ids": r["evidence"]["event_ids"],
+        })
+    return out

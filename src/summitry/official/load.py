@@ -26,7 +26,7 @@ import pandas as pd
 import yaml
 
 from summitry.curated import Curated, default_curated_dir
-from summitry.errors import NotFound, SummitryError
+from summitry.errors import SummitryError
 from summitry.schema import HISTORICAL_STATES, TABLES, Record, Slug, state_name
 
 SLACK_DAYS = 3
@@ -288,79 +288,108 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unknown"
 
 
-def official_meetings(con: duckdb.DuckDBPyConnection, state: str):
-    """Visits to the U.S. from `state` and presidential trips to it (or meeting its leaders
-    elsewhere), as meetings for the reading. Succession applies (RUS includes SUN)."""
-    from summitry.db import has_table
-    from summitry.model import M
+_GOVERNMENT = re.compile(r"\b(prime minister|premier|chancellor|taoiseach|president of the council)\b", re.I)
+_PARTY = re.compile(r"\b(general|first) secretary\b", re.I)
+_STATE = re.compile(r"\b(president|king|queen|emperor|empress|amir|emir|shah|sultan|pope|grand duke|grand duchess|"
+                    r"governor-general|chief of state|head of state|regent|prince|chairman)\b", re.I)
+_NOT_IN_OFFICE = re.compile(r"-(elect|designate)\b|\bcrown prince\b|\bvice\b", re.I)
 
-    if not has_table(con, "hsg_visits"):
-        from summitry.config import OFFICIAL_HINT
 
-        raise NotFound(f"no curated meetings for USA–{state}. {OFFICIAL_HINT}")
-    codes = [state, *[k for k, (_, new) in HISTORICAL_STATES.items() if new == state]]
-    out = []
-    for rid, start, end, office, name, desc, pid, pname in con.execute(
-        "SELECT id, start_date, end_date, visitor_office, visitor_name, description, president_id, president_name "
-        "FROM hsg_visits WHERE list_contains(?::VARCHAR[], country_iso3) ORDER BY start_date, id", [codes]
+def office_kind(office: str | None) -> str | None:
+    """What an office named in the official record made its holder, as the curated terms say it
+    (head_of_state, head_of_government, party_leader); None when the title does not tell
+    (President-elect, Crown Prince, a general's rank)."""
+    if not office or _NOT_IN_OFFICE.search(office):
+        return None
+    if _GOVERNMENT.search(office):
+        return "head_of_government"
+    if _PARTY.search(office):
+        return "party_leader"
+    return "head_of_state" if _STATE.search(office) else None
+
+
+def _counterpart_office(kind: str | None) -> str | None:
+    return {"head_of_state": "head-of-state", "party_leader": "head-of-state",
+            "head_of_government": "head-of-government"}.get(kind or "")
+
+
+def _official_row(**kw) -> dict:
+    """One official-derived meeting in the shape of an `out_meetings` row."""
+    participants = kw.pop("participants")
+    return {
+        "date_precision": "day", "participants": participants, "region": None, "site": None, "latitude": None,
+        "longitude": None, "officials_present": None, "status": "held", "announced_date": None, "outcomes": [],
+        "notes": None, "participant_states": [p["state"] for p in participants],
+        "participant_ids": [p["leader_id"] for p in participants],
+        "counterpart_office": _counterpart_office(participants[1]["office_kind"]), "sides": None, "origin": "official",
+        "event_ids": None, "n_reports": None, "n_stories": None, "confidence": None, **kw,
+    }
+
+
+def _president(pid: str, name: str) -> dict:
+    return {"leader_id": pid, "name": name, "state": "USA", "office": "President", "office_kind": "head_of_state"}
+
+
+def _counterpart(state: str, name: str | None, office: str | None) -> dict:
+    return {"leader_id": f"{state.lower()}-{_slug(name or 'leader')}", "name": name or f"leader of {state_name(state)}",
+            "state": state, "office": office, "office_kind": office_kind(office)}
+
+
+def official_meeting_rows(con: duckdb.DuckDBPyConnection) -> tuple[list[dict], dict[str, int]]:
+    """Every visit to the U.S. and every presidential trip abroad as meetings with the foreign
+    state's leader, in the shape of `out_meetings` rows, and how many records gave none (why).
+
+    A visit (hsg-visit-N) is a meeting with the visitor's state. A trip (hsg-trip-N) is a meeting
+    with the state visited, and also with each other state whose leader the record names as met
+    (hsg-trip-N-xxx, on the margins of an event or in a third country). States keep their own
+    code (SUN, DDR); queries apply succession."""
+    out: list[dict] = []
+    skipped = {"visit: no foreign state": 0, "trip: no foreign state": 0}
+    for rid, start, end, office, name, desc, pid, pname, iso3 in con.execute(
+        "SELECT id, start_date, end_date, visitor_office, visitor_name, description, president_id, president_name, "
+        "country_iso3 FROM hsg_visits ORDER BY start_date, id"
     ).fetchall():
-        out.append(M(
-            id=f"hsg-visit-{rid}", start=start, end=end,
-            participants=[{"leader_id": pid, "name": pname, "state": "USA", "office": "President"},
-                          {"leader_id": f"{state.lower()}-{_slug(name or 'unknown')}", "name": name or "?",
-                           "state": state, "office": office}],
+        if not iso3 or iso3 == "USA" or not pid:
+            skipped["visit: no foreign state"] += 1
+            continue
+        out.append(_official_row(
+            id=f"hsg-visit-{rid}", start_date=start, end_date=end,
+            participants=[_president(pid, pname), _counterpart(iso3, name, office)],
             city="United States (place not recorded)", venue_state="USA", mode="visit", host_state="USA",
-            format=_visit_format(desc), status="held", origin="official",
+            multilateral_event=None, format=_visit_format(desc), official_record_ids=[f"hsg-visit-{rid}"],
             sources=[{"title": f"Office of the Historian, visits {start.year}",
                       "url": f"https://history.state.gov/departmenthistory/visits/{start.year}"}],
         ))
-    for rid, start, end, who, pname, iso3, locale, event, cname, coffice in con.execute("""
-        SELECT t.id, t.start_date, t.end_date, t.who, t.name, t.country_iso3, t.locale,
-               (SELECT min(e.event_name) FROM hsg_events e WHERE e.record_kind = 'president_trip' AND e.record_id = t.id),
-               (SELECT min(c.counterpart_name) FROM hsg_contacts c WHERE c.record_kind = 'president_trip'
-                  AND c.record_id = t.id AND c.is_leader AND list_contains(?::VARCHAR[], c.country_iso3)),
-               (SELECT min(c.counterpart_office) FROM hsg_contacts c WHERE c.record_kind = 'president_trip'
-                  AND c.record_id = t.id AND c.is_leader AND list_contains(?::VARCHAR[], c.country_iso3))
-        FROM hsg_president_trips t
-        WHERE list_contains(?::VARCHAR[], t.country_iso3)
-           OR EXISTS (SELECT 1 FROM hsg_contacts c WHERE c.record_kind = 'president_trip' AND c.record_id = t.id
-                      AND c.is_leader AND list_contains(?::VARCHAR[], c.country_iso3))
-        ORDER BY t.start_date, t.id""", [codes, codes, codes, codes]).fetchall():
-        in_state = iso3 in codes
-        mode = "multilateral" if event else ("visit" if in_state else "third-party")
-        out.append(M(
-            id=f"hsg-trip-{rid}", start=start, end=end,
-            participants=[{"leader_id": who, "name": pname, "state": "USA", "office": "President"},
-                          {"leader_id": f"{state.lower()}-{_slug(cname or 'leader')}",
-                           "name": cname or f"leader of {state_name(state)}", "state": state, "office": coffice}],
-            city=(locale or "?").split(",")[0], venue_state=iso3 or "?", mode=mode,
-            host_state=iso3, format="official-visit" if in_state else "summit", status="held",
-            multilateral_event=event, origin="official",
-            sources=[{"title": f"Office of the Historian, travels of {pname}",
-                      "url": f"https://history.state.gov/departmenthistory/travels/president/{who}"}],
-        ))
-    return out
-
-
-def official_meeting(con: duckdb.DuckDBPyConnection, record_id: str):
-    """One official record as a meeting (for `summitry context hsg-visit-N`)."""
-    from summitry.db import has_table
-
-    if not has_table(con, "hsg_visits"):
-        from summitry.config import OFFICIAL_HINT
-
-        raise NotFound(OFFICIAL_HINT)
-    m = re.fullmatch(r"hsg-(visit|trip)-(\d+)", record_id)
-    if not m:
-        raise NotFound(f"{record_id!r} is not an official record id (hsg-visit-N or hsg-trip-N)")
-    table = "hsg_visits" if m.group(1) == "visit" else "hsg_president_trips"
-    row = con.execute(f"SELECT country_iso3 FROM {table} WHERE id = ?", [int(m.group(2))]).fetchone()
-    if row is None:
-        raise NotFound(f"no official record {record_id}")
-    state = _side(row[0])
-    if state == "USA" or state is None:
-        raise NotFound(f"{record_id} has no foreign state")
-    for meeting in official_meetings(con, state):
-        if meeting.id == record_id:
-            return meeting
-    raise NotFound(f"no official record {record_id}")
+    contacts: dict[int, dict[str, tuple[str | None, str | None]]] = {}
+    for rid, iso3, cname, coffice in con.execute(
+        "SELECT record_id, country_iso3, min(counterpart_name), min(counterpart_office) FROM hsg_contacts "
+        "WHERE record_kind = 'president_trip' AND is_leader AND country_iso3 IS NOT NULL AND country_iso3 <> 'USA' "
+        "GROUP BY ALL ORDER BY ALL"
+    ).fetchall():
+        contacts.setdefault(rid, {})[iso3] = (cname, coffice)
+    events = dict(con.execute(
+        "SELECT record_id, min(event_name) FROM hsg_events WHERE record_kind = 'president_trip' GROUP BY ALL").fetchall())
+    for rid, start, end, who, pname, iso3, locale in con.execute(
+        "SELECT id, start_date, end_date, who, name, country_iso3, locale FROM hsg_president_trips "
+        "ORDER BY start_date, id"
+    ).fetchall():
+        met = contacts.get(rid, {})
+        states = sorted({iso3, *met} - {None, "USA"}, key=lambda c: (c != iso3, c))
+        if not states:
+            skipped["trip: no foreign state"] += 1
+            continue
+        event = events.get(rid)
+        for state in states:
+            in_state = state == iso3
+            cname, coffice = met.get(state, (None, None))
+            out.append(_official_row(
+                id=f"hsg-trip-{rid}" if in_state else f"hsg-trip-{rid}-{state.lower()}", start_date=start,
+                end_date=end, participants=[_president(who, pname), _counterpart(state, cname, coffice)],
+                city=(locale or "?").split(",")[0], venue_state=iso3 or "?",
+                mode="multilateral" if event else ("visit" if in_state else "third-party"), host_state=iso3,
+                multilateral_event=event, format="official-visit" if in_state else "summit",
+                official_record_ids=[f"hsg-trip-{rid}"],
+                sources=[{"title": f"Office of the Historian, travels of {pname}",
+                          "url": f"https://history.state.gov/departmenthistory/travels/president/{who}"}],
+            ))
+    return out, skipped
