@@ -138,3 +138,22 @@ def test_official_rows_on_the_real_record(real_db: Path) -> None:
     assert "1943-11-tehran" in usa_gbr and not any(i.startswith("hsg-trip-2722") for i in usa_gbr)
     assert len(usa_tur) > 20 and {m["origin"] for m in usa_tur} == {"official"}
     assert any(m["id"] == "hsg-visit-3312" for m in usa_tur)  # Erdoğan, July 2024
+
+
+def test_api_lists_and_filters_by_origin(mixed_db: Path, tmp_path: Path) -> None:
+    from summitry.web import create_app
+    from tests.web.conftest import TestClient
+
+    with TestClient(create_app(mixed_db, cache_dir=tmp_path / "exports")) as client:
+        pair = client.get("/api/meetings", params={"between": "CHN,RUS"}).json()
+        default = client.get("/api/meetings").json()
+        official = client.get("/api/meetings", params={"origin": "official"}).json()
+        bad = client.get("/api/meetings", params={"origin": "rumour"})
+        one = client.get(f"/api/meetings/{pair['meetings'][0]['id']}").json()
+        page = client.get(f"/meetings/{pair['meetings'][0]['id']}")
+    assert [m["origin"] for m in pair["meetings"]] == ["events"]
+    assert {m["origin"] for m in default["meetings"]} == {"curated"}
+    assert official["total"] == 7 and {m["origin"] for m in official["meetings"]} == {"official"}
+    assert bad.status_code == 422
+    assert one["origin"] == "events" and one["n_reports"] == 6
+    assert page.status_code == 200 and "Moscow" in page.text

@@ -31,6 +31,7 @@ class M:
     sources: list[dict] = field(default_factory=list)
     origin: str = "curated"
     date_precision: str = "day"
+    record: dict | None = field(default=None, repr=False, compare=False)  # the database row it was read from
 
     @property
     def leader_ids(self) -> list[str]:
@@ -55,4 +56,5 @@ def from_record(r: dict, origin: str | None = None) -> M:
         announced=_date(r.get("announced_date")), officials_present=r.get("officials_present"),
         outcomes=list(r.get("outcomes") or []), region=r.get("region"), site=r.get("site"),
         sources=list(r.get("sources") or []), origin=origin or r.get("origin") or "curated", date_precision=r.get("date_precision") or "day",
+        record=r,
     )

@@ -394,7 +394,10 @@ def context_report(con: duckdb.DuckDBPyConnection, meeting_id: str | None = None
 
 
 def meeting_record(m: M) -> dict:
-    """A meeting of any origin in the shape of a curated meeting record (plus `origin`)."""
+    """A meeting as `summitry meetings --format json` shows it: its database row, or for a
+    hypothetical meeting the same fields."""
+    if m.record is not None:
+        return query.jsonable(m.record)
     return {
         "id": m.id, "start_date": m.start.isoformat(), "end_date": m.end.isoformat(), "date_precision": m.date_precision,
         "participants": m.participants, "city": m.city, "region": m.region, "site": m.site,
@@ -402,8 +405,7 @@ def meeting_record(m: M) -> dict:
         "multilateral_event": m.multilateral_event, "format": m.format, "status": m.status,
         "announced_date": m.announced.isoformat() if m.announced else None,
         "officials_present": m.officials_present, "outcomes": m.outcomes, "sources": m.sources,
-        "official_record_ids": [m.id] if m.origin == "official" else [], "notes": None,
-        "latitude": None, "longitude": None, "origin": m.origin,
+        "official_record_ids": [], "notes": None, "latitude": None, "longitude": None, "origin": m.origin,
     }
 
 

@@ -144,7 +144,8 @@ def ingest(
         table = compute(where, engine=engine.value, leaders=leaders_for(db), refresh=True)
     pairs = {(r["state_a"], r["state_b"]) for r in table.select(["state_a", "state_b"]).to_pylist()}
     err.print(f"{table.num_rows} candidate meetings between {len(pairs)} pairs of states; "
-              f"see `summitry events meetings --between A B`", highlight=False)
+              f"see `summitry events meetings --between A B`; `summitry build --events {where}` adds them to "
+              f"the database, where `summitry meetings --between A B` and the reading find them", highlight=False)
 
 
 @events_app.command()

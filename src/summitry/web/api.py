@@ -59,7 +59,7 @@ class Meeting(BaseModel):
     start_date: str
     end_date: str
     participants: list[Participant]
-    city: str
+    city: str | None = None
     region: str | None = None
     site: str | None = None
     venue_state: str
@@ -76,6 +76,14 @@ class Meeting(BaseModel):
     official_record_ids: list[str] | None = None
     notes: str | None = None
     sources: list[Source] | None = None
+    origin: Literal["curated", "official", "events"] = Field(
+        description="curated (the reviewed record), official (one Office of the Historian record, linked by "
+                    "official_record_ids) or events (a candidate from event data, with event_ids, n_reports, "
+                    "n_stories and confidence)")
+    event_ids: list[str] | None = None
+    n_reports: int | None = None
+    n_stories: int | None = None
+    confidence: float | None = None
 
 
 class MeetingsPage(BaseModel):
@@ -131,13 +139,15 @@ def list_meetings(
         description="head-of-state: the other state's leader (president, or the Soviet party leader); "
                     "head-of-government: a prime minister only; any: both")] = "any",
     succession: Annotated[bool, Query(description="RUS includes the Soviet Union (SUN)")] = True,
+    origin: Annotated[Literal["curated", "official", "events", "all"] | None, Query(
+        description="Where the meetings come from; default: all when a pair is given, else curated")] = None,
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> Response:
     """Filters combine with AND; `total` counts all matches, `meetings` holds one page."""
     filters = explore.Filters.from_params(between=between, a=a, b=b, mode=mode, host=host, start=from_, end=to,
                                           status=status, leader=leader, q=q, counterpart=counterpart,
-                                          succession=succession)
+                                          origin=origin, succession=succession)
     with _cursor(request) as cur:
         rows = explore.meetings(cur, filters)
     return json_response({"total": len(rows), "limit": limit, "offset": offset,

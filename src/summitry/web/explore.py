@@ -51,6 +51,7 @@ class Filters:
     leader: str | None = None
     q: str | None = None
     counterpart: str | None = None
+    origin: str | None = None
     succession: bool = True
 
     @classmethod
@@ -88,7 +89,7 @@ class Filters:
         return {
             "between": self.pair, "mode": self.mode, "host": self.host, "start": self.start, "end": self.end,
             "status": self.status, "leader": self.leader, "text": self.q, "succession": self.succession,
-            "counterpart": self.counterpart,
+            "counterpart": self.counterpart, "origin": self.origin,
         }
 
     def params(self, **overrides: Any) -> dict[str, str]:
@@ -111,7 +112,7 @@ class Filters:
     def active(self) -> bool:
         """Whether anything beyond the default pair narrows the list."""
         return any((self.start, self.end, self.mode, self.host, self.status, self.leader, self.q,
-                    self.counterpart not in (None, "any")))
+                    self.counterpart not in (None, "any"), self.origin))
 
 
 def pair_codes(filters: Filters) -> tuple[list[str], list[str]]:
@@ -146,24 +147,10 @@ def setting_of(meeting: dict, filters: Filters, codes: tuple[list[str], list[str
 
 
 def meetings(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[dict]:
-    """Meeting records (the `summitry meetings --format json` shape) matching the filters.
-
-    A pair with no curated meetings (USA–TUR, CHN–RUS) shows the meetings the reading uses
-    for it instead: from the official record or an events store, marked by `origin`."""
-    rows = query.records(query.find_meetings(con, **filters.query_kwargs()))
-    if rows or not filters.pair or query.meeting_rows(con, between=filters.pair, succession=filters.succession):
-        return rows  # the pair is in the curated record: the filters alone explain an empty answer
-    from summitry.analysis.context import history, meeting_record
-
-    try:
-        found = history(con, *filters.pair)
-    except NotFound:
-        return []
-    lo = query.parse_bound(filters.start, end=False)
-    hi = query.parse_bound(filters.end, end=True)
-    return [query.jsonable(meeting_record(m)) for m in found
-            if (lo is None or m.end >= lo) and (hi is None or m.start <= hi)
-            and (not filters.mode or m.mode == filters.mode)]
+    """Meeting records (the `summitry meetings --format json` shape) matching the filters; a pair
+    beyond the curated record (USA–TUR, CHN–RUS) lists its official-record or event-derived
+    meetings, marked by `origin`."""
+    return query.records(query.find_meetings(con, **filters.query_kwargs()))
 
 
 def decorate(rows: list[dict], filters: Filters) -> list[dict]:
@@ -243,12 +230,7 @@ def other_side(m: dict) -> str:
 
 def meeting(con: duckdb.DuckDBPyConnection, meeting_id: str) -> dict:
     """One meeting record, decorated as seen from the USA and the other side."""
-    if meeting_id.startswith(("hsg-", "ev-")):  # official-record and event-derived meetings
-        from summitry.analysis.context import load_meeting, meeting_record
-
-        m = query.jsonable(meeting_record(load_meeting(con, meeting_id)))
-    else:
-        m = query.get_meeting(con, meeting_id)
+    m = query.get_meeting(con, meeting_id)
     return decorate([m], Filters(a="USA", b=other_side(m)))[0]
 
 
