@@ -24,10 +24,10 @@ import duckdb
 from lxml import etree
 
 from summitry.builder import _write, build
-from summitry.curated import load_curated
-from summitry.official import extract as extraction
-from summitry.official.load import load_official_frames
+from summitry.builder.official import load_official_frames
 from summitry.schema import TABLES
+from summitry.sources.curated import load_curated
+from summitry.sources.official import extract as extraction
 
 ROOT = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared/data/historyatstate"
 RUNS = 3

@@ -32,11 +32,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from summitry.events import reference
-from summitry.events.gdelt import CONSULT_CODES
-from summitry.events.ingest import parts
-from summitry.events.pipeline import DEFAULT_PARAMS as P
-from summitry.events.store import MEETING_SCHEMA, _canonical, meetings_table
+from summitry.builder.events import MEETING_SCHEMA, _canonical, meetings_table
+from summitry.sources.events import reference
+from summitry.sources.events.gdelt import CONSULT_CODES
+from summitry.sources.events.ingest import parts
+from summitry.sources.events.pipeline import DEFAULT_PARAMS as P
 
 TARGET_VS_SQL = 0.8
 
@@ -297,15 +297,15 @@ def worker(name: str, store: Path, repeat: int) -> dict[str, Any]:
     timings = []
     startup = None
     if name == "spark":
-        from summitry.events.engines import spark_session
+        from summitry.sources.events.engines import spark_session
 
         t = time.perf_counter()
         spark_session()
         startup = time.perf_counter() - t
     result = None
     if name == "ibis-warm":
-        from summitry.events import engines
-        from summitry.events.pipeline import gdelt_reports, meetings_expr, reference_tables
+        from summitry.sources.events import engines
+        from summitry.sources.events.pipeline import gdelt_reports, meetings_expr, reference_tables
 
         con = engines.connect("duckdb")
         refs = reference_tables(leaders)
@@ -332,7 +332,7 @@ def worker(name: str, store: Path, repeat: int) -> dict[str, Any]:
     own = _hwm_mb(os.getpid())
     kids = sum(_hwm_mb(pid) for pid in _descendants(os.getpid()))
     if name == "spark":
-        from summitry.events import engines
+        from summitry.sources.events import engines
 
         engines.spark_session().stop()
     return {"name": name, "seconds": min(timings), "all_seconds": [round(x, 3) for x in timings], "startup": startup,
@@ -356,7 +356,7 @@ def main() -> None:
     tmp = None
     store = args.store
     if store is None:
-        from summitry.events.generate import generate
+        from summitry.sources.events.generate import generate
 
         tmp = tempfile.TemporaryDirectory(prefix="bench-events-")
         store = Path(tmp.name)

@@ -2,7 +2,7 @@
 
 Run: python bench/bench_web.py [--requests 2000] [--concurrency 100] [--workers 1]
 
-Starts `summitry serve` (or `python -m summitry.web` before the CLI registers it) and
+Starts `summitry serve` (or `python -m summitry.interfaces.web` before the CLI registers it) and
 `datasette` on free loopback ports in the same run, over the same curated meetings (ours
 from DuckDB, Datasette's exported to SQLite and served immutable), then sends a fixed
 number of requests at a fixed concurrency with httpx.AsyncClient (loopback only; it stops
@@ -35,8 +35,8 @@ from urllib.parse import urlsplit
 import httpx
 
 from summitry import query
-from summitry.access import connect
 from summitry.builder import build
+from summitry.query.access import connect
 
 MAX_REQUESTS = 20_000  # hard caps: the load is bounded whatever the arguments
 MAX_CONCURRENCY = 200
@@ -66,11 +66,11 @@ def export_sqlite(db: Path, target: Path) -> list[str]:
 
 
 def summitry_command(db: Path, port: int, workers: int) -> list[str]:
-    """`summitry serve` when the CLI has it, else the same function via `python -m summitry.web`."""
+    """`summitry serve` when the CLI has it, else the same function via `python -m summitry.interfaces.web`."""
     exe = Path(sys.executable).with_name("summitry")
     help_text = subprocess.run([str(exe), "--help"], capture_output=True, text=True).stdout if exe.exists() else ""
     base = [str(exe), "serve"] if " serve " in help_text or "│ serve" in help_text else [sys.executable, "-m",
-                                                                                       "summitry.web"]
+                                                                                       "summitry.interfaces.web"]
     return [*base, "--db", str(db), "--host", HOST, "--port", str(port), "--workers", str(workers)]
 
 

@@ -42,5 +42,6 @@ def real_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(autouse=True)
 def _no_user_db(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """Tests never touch the user's own database."""
+    """Tests never touch the user's own database or events store."""
     monkeypatch.setenv("SUMMITRY_DB", str(tmp_path / "default.duckdb"))
+    monkeypatch.setenv("SUMMITRY_EVENTS", str(tmp_path / "default-events"))

@@ -10,8 +10,8 @@ import duckdb
 import pytest
 
 from summitry.builder import build
-from summitry.curated import CurationError
 from summitry.schema import TABLES
+from summitry.sources.curated import CurationError
 from tests.conftest import FIXTURE_CURATED
 
 build_module = importlib.import_module("summitry.builder")  # the module, not summitry.build()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from summitry.cli import app
+from summitry.interfaces.cli import app
 
 runner = CliRunner()
 

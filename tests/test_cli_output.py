@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from summitry import console
-from summitry.cli import app
+from summitry.interfaces import console
+from summitry.interfaces.cli import app
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parent.parent
@@ -145,7 +145,7 @@ def test_check_output_to_a_bad_path_is_one_line(fixture_db: Path, tmp_path: Path
 def test_terminal_width_from_a_real_pipe(real_db: Path) -> None:
     """Through a pipe (no terminal), the table still fits the 80 columns Rich assumes."""
     env = {**os.environ, "COLUMNS": "80"}
-    proc = subprocess.run([sys.executable, "-m", "summitry.cli", "meetings", "--db", str(real_db)],
+    proc = subprocess.run([sys.executable, "-m", "summitry.interfaces.cli", "meetings", "--db", str(real_db)],
                           capture_output=True, text=True, env=env, check=True, cwd=ROOT)
     assert max(len(line) for line in proc.stdout.splitlines()) <= 80
 
@@ -160,7 +160,7 @@ def test_a_damaged_database_is_one_line(tmp_path: Path) -> None:
 
 def test_one_article_limit_stated_by_cli_and_web(fixture_db: Path, tmp_path: Path) -> None:
     from summitry.config import MAX_ARTICLE_BYTES, MAX_ARTICLE_TEXT
-    from summitry.web.middleware import MAX_BODY
+    from summitry.interfaces.web.middleware import MAX_BODY
 
     assert MAX_ARTICLE_TEXT == "5 MB" and MAX_BODY - MAX_ARTICLE_BYTES <= 64 * 1024  # framing only
     big = tmp_path / "big.txt"

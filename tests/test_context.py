@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 from summitry.analysis import context as ctx
 from summitry.analysis.context import gap
 from summitry.analysis.report import render
-from summitry.cli import app
 from summitry.errors import InvalidQuery, NotFound
+from summitry.interfaces.cli import app
 
 
 @pytest.fixture

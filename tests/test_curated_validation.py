@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from summitry.curated import CurationError, load_curated
+from summitry.sources.curated import CurationError, load_curated
 from tests.conftest import FIXTURE_CURATED
 
 

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from summitry.cli import app
-from summitry.docs import data_dictionary
+from summitry.interfaces.cli import app
+from summitry.interfaces.docs import data_dictionary
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_data_dictionary_is_current() -> None:
     committed = (ROOT / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
-    assert committed == data_dictionary(), "run: python -m summitry.docs > docs/data-dictionary.md"
+    assert committed == data_dictionary(), "run: python -m summitry.interfaces.docs > docs/data-dictionary.md"
 
 
 def test_every_command_is_in_the_readme() -> None:

@@ -115,20 +115,14 @@ def test_no_import_circles_in_the_package() -> None:
 #: The layers, lowest first. A module belongs to the layer of the longest name here that is
 #: itself or a package holding it. A module may import its own layer or any below.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    ("foundation", ("summitry.config", "summitry.errors", "summitry.schema", "summitry.model", "summitry.render",
-                    "summitry.console", "summitry.checker.gazetteer_data")),
-    ("sources", ("summitry.curated", "summitry.official.parse", "summitry.official.countries",
-                 "summitry.official.names", "summitry.official.extract", "summitry.official.fetch",
-                 "summitry.official.evaluate", "summitry.official", "summitry.events.gdelt", "summitry.events.ingest",
-                 "summitry.events.reference", "summitry.events.pipeline", "summitry.events.engines",
-                 "summitry.events.generate", "summitry.events.fetch", "summitry.events.funnel")),
+    ("foundation", ("summitry.config", "summitry.errors", "summitry.schema", "summitry.model",
+                    "summitry.checker.gazetteer_data")),
+    ("sources", ("summitry.sources",)),
     ("database", ("summitry.db",)),
-    ("build", ("summitry.builder", "summitry.origins", "summitry.official.load", "summitry.events.store")),
-    ("queries", ("summitry.query", "summitry.official.query", "summitry.access")),
-    ("analysis and checker", ("summitry.analysis", "summitry.checker",
-                              "summitry.export", "summitry.events.validate", "summitry.docs")),
-    ("interfaces", ("summitry.api", "summitry.cli", "summitry.web", "summitry.events.commands",
-                    "summitry.checker.cli_command", "summitry.events", "summitry")),
+    ("build", ("summitry.builder",)),
+    ("queries", ("summitry.query",)),
+    ("analysis and checker", ("summitry.analysis", "summitry.checker")),
+    ("interfaces", ("summitry.interfaces", "summitry")),
 ]
 
 
@@ -152,5 +146,15 @@ def test_every_module_imports_only_its_layer_or_below() -> None:
 def test_the_layer_check_sees_an_upward_import() -> None:
     assert upward_imports({"summitry.db": {"summitry.query", "summitry.schema"}}) == [
         "summitry.db (database) imports summitry.query (queries)"]
-    assert layer_of("summitry.checker.cli_command") == len(LAYERS) - 1  # the checker's CLI is an interface
-    assert layer_of("summitry.official.load") > layer_of("summitry.official.parse")
+    assert layer_of("summitry.interfaces.check_cli") == len(LAYERS) - 1  # the checker's CLI is an interface
+    assert layer_of("summitry.builder.official") > layer_of("summitry.sources.official.parse")
+
+
+def test_the_folders_are_the_layers() -> None:
+    """Outside the foundation's few modules and the database, every module sits in its layer's
+    folder: sources/, builder/, query/, analysis/, checker/, interfaces/."""
+    pkg = Path(__file__).parents[1] / "src" / "summitry"
+    flat = {p.stem for p in pkg.glob("*.py")}
+    folders = {p.name for p in pkg.iterdir() if (p / "__init__.py").exists()}
+    assert flat == {"__init__", "config", "errors", "schema", "model", "db"}
+    assert folders == {"sources", "builder", "query", "analysis", "checker", "interfaces"}

@@ -11,8 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 import summitry
-from summitry.cli import app
-from summitry.official.load import reconcile
+from summitry.builder.official import reconcile
+from summitry.interfaces.cli import app
 from tests.conftest import FIXTURE_CURATED, need_shared
 
 runner = CliRunner()

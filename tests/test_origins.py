@@ -1,5 +1,5 @@
 """The one meetings table: curated, official-derived and event-derived rows, and the written
-rule (`summitry.origins.ORIGIN_RULE`) that decides which origin stands for a pair and date."""
+rule (`summitry.builder.origins.ORIGIN_RULE`) that decides which origin stands for a pair and date."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from typer.testing import CliRunner
 
 from summitry import query
 from summitry.builder import build
-from summitry.cli import app
-from summitry.official.load import official_meeting_rows
-from summitry.origins import ORIGIN_RULE
+from summitry.builder.official import official_meeting_rows
+from summitry.builder.origins import ORIGIN_RULE
+from summitry.interfaces.cli import app
 from tests.conftest import FIXTURE_CURATED
 from tests.events._helpers import consult, write_store
 
@@ -141,7 +141,7 @@ def test_official_rows_on_the_real_record(real_db: Path) -> None:
 
 
 def test_api_lists_and_filters_by_origin(mixed_db: Path, tmp_path: Path) -> None:
-    from summitry.web import create_app
+    from summitry.interfaces.web import create_app
     from tests.web.conftest import TestClient
 
     with TestClient(create_app(mixed_db, cache_dir=tmp_path / "exports")) as client:
@@ -157,3 +157,28 @@ def test_api_lists_and_filters_by_origin(mixed_db: Path, tmp_path: Path) -> None
     assert bad.status_code == 422
     assert one["origin"] == "events" and one["n_reports"] == 6
     assert page.status_code == 200 and "Moscow" in page.text
+
+
+def test_python_api_takes_the_store_and_the_origin(tmp_path: Path) -> None:
+    import summitry
+
+    store = write_store(tmp_path / "store", _reports(("XI JINPING", "CHN"), ("VLADIMIR PUTIN", "RUS"),
+                                                    dt.date(2019, 6, 5), ("Moscow, Moskva, Russia", "RS")))
+    db = tmp_path / "api.duckdb"
+    summitry.build(db, official=False, curated_root=FIXTURE_CURATED, events=store)
+    df = summitry.meetings(("CHN", "RUS"), db=db)
+    assert list(df["origin"]) == ["events"]
+    assert set(summitry.meetings(db=db, origin="all")["origin"]) == {"curated", "events"}
+
+
+def test_the_configured_store_joins_unless_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = write_store(tmp_path / "store", _reports(("XI JINPING", "CHN"), ("VLADIMIR PUTIN", "RUS"),
+                                                    dt.date(2019, 6, 5), ("Moscow, Moskva, Russia", "RS")))
+    monkeypatch.setenv("SUMMITRY_EVENTS", str(store))
+    db = tmp_path / "cli.duckdb"
+    for events, expected in ((None, 1), ("none", 0)):
+        args = ["build", "--db", str(db), "--official", "none"] + (["--events", events] if events else [])
+        assert runner.invoke(app, args).exit_code == 0
+        con = duckdb.connect(str(db), read_only=True)
+        assert len(query.meeting_rows(con, between=("CHN", "RUS"))) == expected
+        con.close()

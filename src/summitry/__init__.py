@@ -12,7 +12,7 @@ __all__ = ["__version__", "build", "context", "first_meetings", "leaders", "meet
 def __getattr__(name: str) -> object:
     # The API (and pandas under it) loads on first use, so the CLI starts quickly
     if name in __all__:
-        from summitry import api
+        from summitry.interfaces import api
 
         return getattr(api, name)
     raise AttributeError(f"module 'summitry' has no attribute {name!r}")

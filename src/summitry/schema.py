@@ -373,7 +373,7 @@ TABLES: dict[str, Table] = {
                 Column("origin", "VARCHAR", "Where the row comes from: curated (the reviewed record), official "
                        "(one Office of the Historian record: a visit or a presidential trip) or events (a candidate "
                        "found in event data); the build writes one origin per pair and date (see ORIGIN_RULE in "
-                       "summitry.origins)", ORIGINS),
+                       "summitry.builder.origins)", ORIGINS),
                 _col("event_ids", "VARCHAR[]", "Events: the GDELT/POLECAT event ids the candidate was found in"),
                 _col("n_reports", "BIGINT", "Events: event rows (reports) behind the candidate"),
                 _col("n_stories", "BIGINT", "Events: distinct stories (source URLs) behind the candidate"),

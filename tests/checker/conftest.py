@@ -9,7 +9,7 @@ import pytest
 
 from summitry.builder import build
 from summitry.checker.record import Record, get_record
-from summitry.curated import CurationError
+from summitry.sources.curated import CurationError
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE.parent / "fixtures" / "checker"

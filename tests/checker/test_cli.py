@@ -8,8 +8,8 @@ from pathlib import Path
 import typer
 from typer.testing import CliRunner
 
-from summitry.checker.cli_command import check_command
 from summitry.checker.record import Record
+from summitry.interfaces.check_cli import check_command
 
 app = typer.Typer(pretty_exceptions_enable=False)
 app.command("check")(check_command)

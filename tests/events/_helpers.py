@@ -10,7 +10,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from summitry.events.gdelt import GDELT_COLUMNS, GDELT_SCHEMA
+from summitry.sources.events.gdelt import GDELT_COLUMNS, GDELT_SCHEMA
 
 _ids = iter(range(900_000_000, 999_999_999))
 _stories = iter(range(1, 10**9))

@@ -10,8 +10,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from summitry.events import reference
-from summitry.events.generate import generate
+from summitry.sources.events import reference
+from summitry.sources.events.generate import generate
 
 HAVE_SPARK = importlib.util.find_spec("pyspark") is not None
 

@@ -12,8 +12,9 @@ import typer
 from typer.testing import CliRunner
 
 from summitry.analysis.context import from_record
-from summitry.events import event_meetings, reference
-from summitry.events.commands import events_app
+from summitry.builder.events import event_meetings
+from summitry.interfaces.events_cli import events_app
+from summitry.sources.events import reference
 
 CURATED_KEYS = {"id", "start_date", "end_date", "participants", "city", "venue_state", "mode", "host_state",
                 "multilateral_event", "format", "status", "sources"}
@@ -99,7 +100,7 @@ def test_validate_against_curated_meetings(tmp_path: Path, fixture_db: Path, lea
     """Real-data mode: recall of curated U.S.–Russian meetings on the days the files cover."""
     import duckdb
 
-    from summitry.events.validate import validate_curated
+    from summitry.analysis.validate_events import validate_curated
 
     from ._helpers import consult, write_store
 
@@ -129,8 +130,8 @@ def test_validate_takes_coverage_from_the_files_time_stamps(tmp_path: Path, fixt
     six years: only curated meetings on those days (or the day before) are the reference."""
     import duckdb
 
-    from summitry.events.ingest import ingest
-    from summitry.events.validate import coverage, validate_curated
+    from summitry.analysis.validate_events import coverage, validate_curated
+    from summitry.sources.events.ingest import ingest
 
     from ._helpers import consult, tsv_line
 

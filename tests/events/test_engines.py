@@ -8,9 +8,9 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
-from summitry.events import reference
-from summitry.events.store import meetings_table
-from summitry.events.validate import score
+from summitry.analysis.validate_events import score
+from summitry.builder.events import meetings_table
+from summitry.sources.events import reference
 
 from ._helpers import consult, write_store
 

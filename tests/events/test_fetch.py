@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from summitry.cli import app
-from summitry.events.fetch import FetchError, fetch, in_range, read_master_list
+from summitry.interfaces.cli import app
+from summitry.sources.events.fetch import FetchError, fetch, in_range, read_master_list
 from tests.events._helpers import consult, tsv_line
 
 runner = CliRunner()

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from summitry.events import reference
-from summitry.events.funnel import funnel
-from summitry.events.ingest import ingest
+from summitry.sources.events import reference
+from summitry.sources.events.funnel import funnel
+from summitry.sources.events.ingest import ingest
 
 from ._helpers import consult, gdelt_row, tsv_line
 

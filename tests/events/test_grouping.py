@@ -7,9 +7,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from summitry.events import reference
-from summitry.events.pipeline import DEFAULT_PARAMS, Params
-from summitry.events.store import meetings_table
+from summitry.builder.events import meetings_table
+from summitry.sources.events import reference
+from summitry.sources.events.pipeline import DEFAULT_PARAMS, Params
 
 from ._helpers import consult, write_store
 

@@ -13,9 +13,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from summitry.events.gdelt import GDELT_COLUMNS, GDELT_SCHEMA, POLECAT_COLUMNS
-from summitry.events.generate import generate
-from summitry.events.ingest import ingest, load_manifest, parts
+from summitry.sources.events.gdelt import GDELT_COLUMNS, GDELT_SCHEMA, POLECAT_COLUMNS
+from summitry.sources.events.generate import generate
+from summitry.sources.events.ingest import ingest, load_manifest, parts
 
 from ._helpers import consult, gdelt_row, tsv_line
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from summitry.events import reference
-from summitry.events.store import meetings_table
+from summitry.builder.events import meetings_table
 from summitry.schema import state_name
+from summitry.sources.events import reference
 
 from ._helpers import consult, write_store
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from lxml import etree
 
-from summitry.official.countries import iso3_name, known_ids, load_table, table_problems, to_iso3
+from summitry.sources.official.countries import iso3_name, known_ids, load_table, table_problems, to_iso3
 
 from ._paths import MINI, shared_root
 

@@ -6,7 +6,7 @@ import json
 
 import pandas as pd
 
-from summitry.official import evaluate_extraction
+from summitry.sources.official import evaluate_extraction
 
 from ._paths import GOLD
 

@@ -7,8 +7,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from summitry.official import extract_contacts, read_official
-from summitry.official.extract import CONTACT_COLUMNS, EVENT_COLUMNS, event_type, extract_text
+from summitry.sources.official import extract_contacts, read_official
+from summitry.sources.official.extract import CONTACT_COLUMNS, EVENT_COLUMNS, event_type, extract_text
 
 from ._paths import MINI
 

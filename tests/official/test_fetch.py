@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 
-from summitry.official import fetch_official, read_official
-from summitry.official.fetch import MANIFEST_PATH, ChecksumError, build_manifest, sha256_file
+from summitry.sources.official import fetch_official, read_official
+from summitry.sources.official.fetch import MANIFEST_PATH, ChecksumError, build_manifest, sha256_file
 
 from ._paths import MINI, shared_root
 
@@ -44,7 +44,7 @@ def test_overridden_commit_skips_pinned_checksums(tmp_path):
 
 
 def test_raw_url_form():
-    from summitry.official.fetch import _url
+    from summitry.sources.official.fetch import _url
 
     man = json.loads(MANIFEST_PATH.read_text())
     entry = next(f for f in man["files"] if f["path"] == "travels/president-travels/reagan-ronald.xml")

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from summitry.official import extract_contacts, read_official
-from summitry.official.parse import Reason
+from summitry.sources.official import extract_contacts, read_official
+from summitry.sources.official.parse import Reason
 
 from ._paths import shared_root
 

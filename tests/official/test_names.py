@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summitry.official.names import Person, is_leader, is_us_official, split_person, split_visitors
+from summitry.sources.official.names import Person, is_leader, is_us_official, split_person, split_visitors
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from summitry.official import read_official
-from summitry.official.parse import Reason, norm_text, parse_file, president_on
+from summitry.sources.official import read_official
+from summitry.sources.official.parse import Reason, norm_text, parse_file, president_on
 
 from ._paths import MINI
 

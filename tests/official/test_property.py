@@ -7,7 +7,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summitry.official.parse import Reason, parse_file
+from summitry.sources.official.parse import Reason, parse_file
 
 from ._paths import MINI
 
@@ -72,7 +72,7 @@ def test_arbitrary_bytes(blob):
 
 # --- the extraction's first-character gates change speed, never matches ---------------------
 def _phrase_parts() -> dict[str, list[str]]:
-    from summitry.official import names
+    from summitry.sources.official import names
 
     offices = sorted(set(re.findall(r"[A-Z][a-z]+(?:\\s\+[A-Z][a-z]+)*", names.OFFICE)))
     return {
@@ -112,7 +112,7 @@ def _meeting_text(draw) -> str:
 @settings(max_examples=500, deadline=None)
 @given(_meeting_text())
 def test_regex_gates_keep_every_match(text):
-    from summitry.official import extract as ex
+    from summitry.sources.official import extract as ex
 
     contact_ungated = re.compile(ex._CONTACT.pattern.replace(ex._CONTACT_GATE, "", 1))
     ceremony_ungated = re.compile(ex._CEREMONY.pattern.replace("(?=[sfmbice])", "", 1))

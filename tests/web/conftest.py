@@ -11,7 +11,7 @@ from types import ModuleType
 import pytest
 from fastapi import FastAPI
 
-from summitry.web import create_app
+from summitry.interfaces.web import create_app
 
 with warnings.catch_warnings():  # starlette's TestClient warns about httpx; the API is the same
     warnings.simplefilter("ignore")

@@ -11,7 +11,7 @@ import pytest
 
 from summitry import query
 from summitry.config import OFFICIAL_HINT
-from summitry.web.middleware import MAX_BODY
+from summitry.interfaces.web.middleware import MAX_BODY
 
 MEETING_KEYS = {"id", "start_date", "end_date", "participants", "city", "region", "site", "venue_state", "latitude",
                 "longitude", "mode", "host_state", "multilateral_event", "format", "officials_present", "status",
@@ -141,7 +141,7 @@ def test_check_limits_and_validation(client) -> None:
 
 
 def test_internal_errors_are_generic(fresh_client, monkeypatch: pytest.MonkeyPatch) -> None:
-    from summitry.web import explore
+    from summitry.interfaces.web import explore
 
     def boom(*_a, **_k):
         raise RuntimeError("secret detail /etc/passwd")
@@ -198,7 +198,7 @@ def test_security_headers_and_cache(fresh_client) -> None:
 
 
 def test_cache_is_bounded() -> None:
-    from summitry.web.middleware import ResponseCache
+    from summitry.interfaces.web.middleware import ResponseCache
 
     cache = ResponseCache(max_entries=3, max_bytes=100, max_body=60)
     for i in range(5):
@@ -216,7 +216,7 @@ def test_a_rebuilt_database_is_picked_up(tmp_path: Path) -> None:
     import shutil
 
     from summitry.builder import build
-    from summitry.web import create_app
+    from summitry.interfaces.web import create_app
     from tests.conftest import FIXTURE_CURATED
     from tests.web.conftest import TestClient
 

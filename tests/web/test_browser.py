@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 import uvicorn
 
-from summitry.web import create_app
-from summitry.web.integrations import checker_module, context_module
+from summitry.interfaces.web import create_app
+from summitry.interfaces.web.integrations import checker_module, context_module
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from summitry.web import commands
+from summitry.interfaces.web import commands
 
 
 @pytest.fixture()
@@ -32,8 +32,8 @@ def test_serve_binds_loopback_and_opens_the_database(cli, fixture_db: Path, monk
 
 def test_serve_builds_a_missing_database(cli, tmp_path: Path, monkeypatch) -> None:
     built = []
-    monkeypatch.setattr("summitry.access.ensure_built", lambda db: built.append(db) or Path(db))
-    monkeypatch.setattr("summitry.web.app.create_app", lambda path: path)
+    monkeypatch.setattr("summitry.query.access.ensure_built", lambda db: built.append(db) or Path(db))
+    monkeypatch.setattr("summitry.interfaces.web.app.create_app", lambda path: path)
     monkeypatch.setattr("uvicorn.run", lambda app, **kw: None)
     target = tmp_path / "new.duckdb"
     assert CliRunner().invoke(cli, ["serve", "--db", str(target)]).exit_code == 0

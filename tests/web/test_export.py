@@ -11,7 +11,7 @@ import duckdb
 import pytest
 
 from summitry import __version__
-from summitry.export import FORMATS, cite_text, export, table_schema_type
+from summitry.interfaces.export import FORMATS, cite_text, export, table_schema_type
 from summitry.schema import TABLES
 
 # Data Package v1 / Table Schema v1: what a descriptor and its parts must carry.
@@ -158,7 +158,7 @@ def test_a_meeting_has_one_key_everywhere(exported, client, fixture_db: Path) ->
     """`id` names a meeting in the export, the CLI and the API; `meeting_id` only ever refers to one."""
     from typer.testing import CliRunner
 
-    from summitry.cli import app
+    from summitry.interfaces.cli import app
 
     out, _ = exported
     with open(out / "csv" / "meetings.csv", encoding="utf-8") as fh:

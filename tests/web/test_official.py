@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from summitry.builder import build
-from summitry.web import create_app
+from summitry.interfaces.web import create_app
 from tests.conftest import FIXTURE_CURATED, need_shared
 from tests.web.conftest import TestClient
 

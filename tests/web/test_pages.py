@@ -10,7 +10,7 @@ import re
 import pytest
 
 from summitry.config import OFFICIAL_HINT
-from summitry.web.middleware import MAX_BODY
+from summitry.interfaces.web.middleware import MAX_BODY
 
 XSS = "<script>alert(1)</script>"
 
@@ -112,7 +112,7 @@ def test_meeting_page_shows_the_context_report(client) -> None:
 
 
 def test_meeting_page_degrades_without_the_context_module(fresh_client, monkeypatch: pytest.MonkeyPatch) -> None:
-    from summitry.web import pages
+    from summitry.interfaces.web import pages
 
     monkeypatch.setattr(pages, "context_module", lambda: None)
     html = fresh_client.get("/meetings/2018-07-helsinki").text
@@ -167,7 +167,7 @@ def test_check_page_form_and_limits(client) -> None:
 
 
 def test_check_page_degrades_without_the_checker(fresh_client, monkeypatch: pytest.MonkeyPatch) -> None:
-    from summitry.web import api, pages
+    from summitry.interfaces.web import api, pages
 
     monkeypatch.setattr(pages, "checker_module", lambda: None)
     monkeypatch.setattr(api, "checker_module", lambda: None)
@@ -179,7 +179,7 @@ def test_check_page_degrades_without_the_checker(fresh_client, monkeypatch: pyte
 
 
 def test_highlighted_article() -> None:
-    from summitry.web.pages import highlighted_article, verdict_class
+    from summitry.interfaces.web.pages import highlighted_article, verdict_class
 
     text = "# Notes\n\nReagan met **Gorbachev** in Reykjavik in 1986. <script>x</script>"
     claims = [{"span": [text.index("Reykjavik"), text.index("Reykjavik") + 9], "verdict": "supported", "css": "ok"},
@@ -209,7 +209,7 @@ def test_data_strings_are_escaped_everywhere(tmp_path, monkeypatch: pytest.Monke
     import shutil
 
     from summitry.builder import build
-    from summitry.web import create_app
+    from summitry.interfaces.web import create_app
     from tests.conftest import FIXTURE_CURATED
     from tests.web.conftest import TestClient
 

@@ -17,7 +17,7 @@ from schemathesis.checks import (
     status_code_conformance,
 )
 
-from summitry.web.integrations import checker_module, context_module
+from summitry.interfaces.web.integrations import checker_module, context_module
 
 
 @pytest.fixture(scope="module")

@@ -66,7 +66,7 @@ def pair_of(m: M) -> tuple[str, str]:
 
 def history(con: duckdb.DuckDBPyConnection, a: str, b: str) -> list[M]:
     """Every meeting of the pair in the database, oldest first: the build has already chosen
-    one origin per pair and date (curated, official or events; see `summitry.origins`)."""
+    one origin per pair and date (curated, official or events; see `summitry.builder.origins`)."""
     out = [from_record(r) for r in query.meeting_rows(con, between=(a, b))]
     if not out:
         raise NotFound(f"no meetings between {a} and {b} in the database; pairs beyond the curated record come "

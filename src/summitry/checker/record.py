@@ -18,8 +18,8 @@ from pathlib import Path
 import duckdb
 
 from summitry import query
-from summitry.access import ensure_built
 from summitry.checker.spelling import event_families, fold
+from summitry.query.access import ensure_built
 
 US = "USA"
 SOVIET_SIDE = frozenset({"SUN", "RUS"})

@@ -1,0 +1,118 @@
+"""Meetings of every origin in one table, and the rule that decides which origin stands.
+
+The build writes `out_meetings` from three origins and applies `ORIGIN_RULE` once, so every
+query, the reading and the exports see the same rows and never fall back from one origin to
+another while they run. A derived meeting that the rule leaves out is counted by reason in
+`build_info`, so derived = written + superseded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from summitry.schema import HISTORICAL_STATES
+
+ORIGIN_RULE = """\
+1. curated: every meeting of the curated record is written.
+2. The curated record is complete for the pairs of states it covers (the U.S. president and his
+   principal counterpart, the Soviet/Russian leader): no official or event-derived meeting is
+   written for such a pair. The official record is reconciled with it instead, and event data
+   validated against it. Nor is one written for another pair whose leaders both took part in a
+   curated meeting on overlapping days (Roosevelt and Churchill at Tehran, 1943).
+3. official: for any other pair with the United States, each Office of the Historian record is a
+   meeting: a foreign leader's visit (hsg-visit-N), a presidential trip with the state visited
+   (hsg-trip-N), and with each other state whose leader the trip record names as met
+   (hsg-trip-N-xxx).
+4. events: a candidate found in an events store is written for any pair, unless rule 2 covers
+   the pair or an official meeting of the same pair overlaps its days (within SLACK_DAYS either
+   side): the official record wins over event data.
+"""
+SLACK_DAYS = 1
+
+
+def successor(state: str) -> str:
+    """The state's current code (SUN -> RUS); pairs are compared under succession."""
+    return HISTORICAL_STATES.get(state, (None, state))[1] or state
+
+
+def pair_key(states: Iterable[str]) -> frozenset[str]:
+    return frozenset(successor(s) for s in states)
+
+
+@dataclass
+class Derived:
+    """What the rule wrote and left out, per origin."""
+
+    rows: list[dict] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def count(self, key: str, n: int = 1) -> None:
+        self.counts[key] = self.counts.get(key, 0) + n
+
+
+def overlaps(a: dict, b: dict) -> bool:
+    """Whether two meetings' days overlap, within SLACK_DAYS either side."""
+    slack = dt.timedelta(days=SLACK_DAYS)
+    return a["start_date"] <= b["end_date"] + slack and b["start_date"] <= a["end_date"] + slack
+
+
+class _Curated:
+    """The curated meetings as the rule needs them: principal pairs, and who met when."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        rows = con.execute(
+            "SELECT participant_states, start_date, end_date FROM out_meetings WHERE origin = 'curated' "
+            "AND status = 'held'").fetchall()
+        self.pairs = {pair_key(states[:2]) for states, _, _ in rows if len(pair_key(states[:2])) == 2}
+        self.meetings = [({successor(s) for s in states}, start, end) for states, start, end in rows]
+
+    def why_not(self, row: dict) -> str | None:
+        key = pair_key(row["participant_states"][:2])
+        if key in self.pairs:
+            return "pair covered by the curated record"
+        for states, start, end in self.meetings:
+            if key <= states and overlaps(row, {"start_date": start, "end_date": end}):
+                return "same leaders and days in a curated meeting"
+        return None
+
+
+def derive(con: duckdb.DuckDBPyConnection, *, official: bool, events_store: Path | None) -> Derived:
+    """Official- and event-derived meetings that `ORIGIN_RULE` lets into `out_meetings`
+    (which already holds the curated ones), with counts of those it left out."""
+    out = Derived()
+    curated = _Curated(con)
+    by_pair: dict[frozenset[str], list[dict]] = {}
+    if official:
+        from summitry.builder.official import official_meeting_rows
+
+        rows, skipped = official_meeting_rows(con)
+        for reason, n in skipped.items():
+            out.count(f"official: {reason}", n)
+        for r in rows:
+            why = curated.why_not(r)
+            if why:
+                out.count(f"official: {why}")
+                continue
+            out.rows.append(r)
+            by_pair.setdefault(pair_key(r["participant_states"][:2]), []).append(r)
+        out.count("official: written", len(out.rows))
+    if events_store is not None:
+        from summitry.builder.events import event_meeting_rows
+
+        written = 0
+        for r in event_meeting_rows(events_store, con=con):
+            why = curated.why_not(r)
+            if why:
+                out.count(f"events: {why}")
+            elif any(overlaps(r, o) for o in by_pair.get(pair_key(r["participant_states"][:2]), ())):
+                out.count("events: same pair and days in the official record")
+            else:
+                out.rows.append(r)
+                written += 1
+        out.count("events: written", written)
+    return out
