@@ -14,6 +14,7 @@ Reconciliation rules:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 from collections.abc import Callable
@@ -276,6 +277,7 @@ VISIT_FORMATS = {"state visit": "state-visit", "official visit": "official-visit
                  "private visit": "informal-visit"}
 
 
+@functools.cache  # a few hundred distinct values over thousands of records
 def _visit_format(text: str | None) -> str:
     low = (text or "").lower()
     for key in sorted(VISIT_FORMATS, key=len, reverse=True):
@@ -284,6 +286,7 @@ def _visit_format(text: str | None) -> str:
     return "official-visit"
 
 
+@functools.cache  # a few hundred distinct values over thousands of records
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unknown"
 
@@ -295,6 +298,7 @@ _STATE = re.compile(r"\b(president|king|queen|emperor|empress|amir|emir|shah|sul
 _NOT_IN_OFFICE = re.compile(r"-(elect|designate)\b|\bcrown prince\b|\bvice\b", re.I)
 
 
+@functools.cache  # a few hundred distinct values over thousands of records
 def office_kind(office: str | None) -> str | None:
     """What an office named in the official record made its holder, as the curated terms say it
     (head_of_state, head_of_government, party_leader); None when the title does not tell
@@ -308,88 +312,105 @@ def office_kind(office: str | None) -> str | None:
     return "head_of_state" if _STATE.search(office) else None
 
 
-def _counterpart_office(kind: str | None) -> str | None:
-    return {"head_of_state": "head-of-state", "party_leader": "head-of-state",
-            "head_of_government": "head-of-government"}.get(kind or "")
+#: The official record as meetings, staged in a temporary table of `out_meetings` columns: a
+#: visit is a meeting with the visitor's state; a trip with the state visited, and with each
+#: other state whose leader the record names as met. The look-up tables (_ok: office kinds,
+#: _vf: visit formats, _sl: name slugs, _sn: state names) come from the Python rules above.
+_STAGE_SQL = """
+CREATE TEMP TABLE _official_meetings AS
+WITH contact AS (
+    SELECT record_id, country_iso3 AS state, min(counterpart_name) AS name, min(counterpart_office) AS office
+    FROM hsg_contacts WHERE record_kind = 'president_trip' AND is_leader AND country_iso3 IS NOT NULL
+      AND country_iso3 <> 'USA' GROUP BY ALL
+), event AS (
+    SELECT record_id, min(event_name) AS event FROM hsg_events WHERE record_kind = 'president_trip' GROUP BY ALL
+), trip_state AS (
+    SELECT id AS record_id, country_iso3 AS state FROM hsg_president_trips
+    WHERE country_iso3 IS NOT NULL AND country_iso3 <> 'USA'
+    UNION SELECT record_id, state FROM contact
+), m AS (
+    SELECT 'hsg-visit-' || v.id AS id, v.start_date, v.end_date, v.president_id AS pid, v.president_name AS pname,
+           v.country_iso3 AS state, v.visitor_name AS cname, v.visitor_office AS coffice,
+           'United States (place not recorded)' AS city, 'USA' AS venue_state, 'visit' AS mode, 'USA' AS host_state,
+           NULL::VARCHAR AS multilateral_event, coalesce(vf.format, 'official-visit') AS format,
+           'hsg-visit-' || v.id AS record,
+           'Office of the Historian, visits ' || year(v.start_date) AS source_title,
+           'https://history.state.gov/departmenthistory/visits/' || year(v.start_date) AS source_url
+    FROM hsg_visits v LEFT JOIN _vf vf ON vf.description = v.description
+    WHERE v.country_iso3 IS NOT NULL AND v.country_iso3 <> 'USA' AND v.president_id IS NOT NULL
+    UNION ALL
+    SELECT CASE WHEN s.state = t.country_iso3 THEN 'hsg-trip-' || t.id ELSE 'hsg-trip-' || t.id || '-' || lower(s.state) END,
+           t.start_date, t.end_date, t.who, t.name, s.state, c.name, c.office,
+           coalesce(split_part(t.locale, ',', 1), '?'), coalesce(t.country_iso3, '?'),
+           CASE WHEN e.event IS NOT NULL THEN 'multilateral' WHEN s.state = t.country_iso3 THEN 'visit'
+                ELSE 'third-party' END,
+           t.country_iso3, e.event, CASE WHEN s.state = t.country_iso3 THEN 'official-visit' ELSE 'summit' END,
+           'hsg-trip-' || t.id, 'Office of the Historian, travels of ' || t.name,
+           'https://history.state.gov/departmenthistory/travels/president/' || t.who
+    FROM trip_state s JOIN hsg_president_trips t ON t.id = s.record_id
+    LEFT JOIN contact c ON c.record_id = s.record_id AND c.state = s.state
+    LEFT JOIN event e ON e.record_id = t.id
+)
+SELECT m.id, m.start_date, m.end_date, 'day' AS date_precision,
+       [{'leader_id': m.pid, 'name': m.pname, 'state': 'USA', 'office': 'President', 'office_kind': 'head_of_state'},
+        {'leader_id': lower(m.state) || '-' || coalesce(sl.slug, 'leader'),
+         'name': coalesce(m.cname, 'leader of ' || coalesce(sn.name, m.state)), 'state': m.state,
+         'office': m.coffice, 'office_kind': ok.kind}] AS participants,
+       m.city, NULL AS region, NULL AS site, m.venue_state, NULL AS latitude, NULL AS longitude, m.mode,
+       m.host_state, m.multilateral_event, m.format, NULL AS officials_present, 'held' AS status,
+       NULL AS announced_date, []::VARCHAR[] AS outcomes, [m.record] AS official_record_ids, NULL AS notes,
+       [{'title': m.source_title, 'url': m.source_url}] AS sources, ['USA', m.state] AS participant_states,
+       [m.pid, lower(m.state) || '-' || coalesce(sl.slug, 'leader')] AS participant_ids,
+       CASE ok.kind WHEN 'head_of_government' THEN 'head-of-government' WHEN 'head_of_state' THEN 'head-of-state'
+            WHEN 'party_leader' THEN 'head-of-state' END AS counterpart_office,
+       NULL AS sides, 'official' AS origin, NULL::VARCHAR[] AS event_ids, NULL::BIGINT AS n_reports,
+       NULL::BIGINT AS n_stories, NULL::DOUBLE AS confidence
+FROM m LEFT JOIN _ok ok ON ok.office = m.coffice LEFT JOIN _sl sl ON sl.name = m.cname
+LEFT JOIN _sn sn ON sn.code = m.state
+"""
 
 
-def _official_row(**kw) -> dict:
-    """One official-derived meeting in the shape of an `out_meetings` row."""
-    participants = kw.pop("participants")
-    return {
-        "date_precision": "day", "participants": participants, "region": None, "site": None, "latitude": None,
-        "longitude": None, "officials_present": None, "status": "held", "announced_date": None, "outcomes": [],
-        "notes": None, "participant_states": [p["state"] for p in participants],
-        "participant_ids": [p["leader_id"] for p in participants],
-        "counterpart_office": _counterpart_office(participants[1]["office_kind"]), "sides": None, "origin": "official",
-        "event_ids": None, "n_reports": None, "n_stories": None, "confidence": None, **kw,
-    }
+def _lookup(key: str, value: str, keys: list, rule) -> pd.DataFrame:
+    """A two-column table of `rule` applied to each distinct non-empty key (text columns)."""
+    keys = [k for k in keys if k]
+    return pd.DataFrame({key: pd.Series(keys, dtype=object), value: pd.Series([rule(k) for k in keys], dtype=object)})
 
 
-def _president(pid: str, name: str) -> dict:
-    return {"leader_id": pid, "name": name, "state": "USA", "office": "President", "office_kind": "head_of_state"}
-
-
-def _counterpart(state: str, name: str | None, office: str | None) -> dict:
-    return {"leader_id": f"{state.lower()}-{_slug(name or 'leader')}", "name": name or f"leader of {state_name(state)}",
-            "state": state, "office": office, "office_kind": office_kind(office)}
-
-
-def official_meeting_rows(con: duckdb.DuckDBPyConnection) -> tuple[list[dict], dict[str, int]]:
+def stage_official_meetings(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Every visit to the U.S. and every presidential trip abroad as meetings with the foreign
-    state's leader, in the shape of `out_meetings` rows, and how many records gave none (why).
+    state's leader, staged in the temporary table `_official_meetings` (the columns of
+    `out_meetings`; ids hsg-visit-N, hsg-trip-N, hsg-trip-N-xxx for a state met elsewhere).
+    States keep their own code (SUN, DDR); queries apply succession. Returns how many records
+    gave no meeting, by reason, and how many meetings were staged."""
+    def distinct(sql: str) -> list:
+        return [v for (v,) in con.execute(sql).fetchall()]
 
-    A visit (hsg-visit-N) is a meeting with the visitor's state. A trip (hsg-trip-N) is a meeting
-    with the state visited, and also with each other state whose leader the record names as met
-    (hsg-trip-N-xxx, on the margins of an event or in a third country). States keep their own
-    code (SUN, DDR); queries apply succession."""
-    out: list[dict] = []
-    skipped = {"visit: no foreign state": 0, "trip: no foreign state": 0}
-    for rid, start, end, office, name, desc, pid, pname, iso3 in con.execute(
-        "SELECT id, start_date, end_date, visitor_office, visitor_name, description, president_id, president_name, "
-        "country_iso3 FROM hsg_visits ORDER BY start_date, id"
-    ).fetchall():
-        if not iso3 or iso3 == "USA" or not pid:
-            skipped["visit: no foreign state"] += 1
-            continue
-        out.append(_official_row(
-            id=f"hsg-visit-{rid}", start_date=start, end_date=end,
-            participants=[_president(pid, pname), _counterpart(iso3, name, office)],
-            city="United States (place not recorded)", venue_state="USA", mode="visit", host_state="USA",
-            multilateral_event=None, format=_visit_format(desc), official_record_ids=[f"hsg-visit-{rid}"],
-            sources=[{"title": f"Office of the Historian, visits {start.year}",
-                      "url": f"https://history.state.gov/departmenthistory/visits/{start.year}"}],
-        ))
-    contacts: dict[int, dict[str, tuple[str | None, str | None]]] = {}
-    for rid, iso3, cname, coffice in con.execute(
-        "SELECT record_id, country_iso3, min(counterpart_name), min(counterpart_office) FROM hsg_contacts "
-        "WHERE record_kind = 'president_trip' AND is_leader AND country_iso3 IS NOT NULL AND country_iso3 <> 'USA' "
-        "GROUP BY ALL ORDER BY ALL"
-    ).fetchall():
-        contacts.setdefault(rid, {})[iso3] = (cname, coffice)
-    events = dict(con.execute(
-        "SELECT record_id, min(event_name) FROM hsg_events WHERE record_kind = 'president_trip' GROUP BY ALL").fetchall())
-    for rid, start, end, who, pname, iso3, locale in con.execute(
-        "SELECT id, start_date, end_date, who, name, country_iso3, locale FROM hsg_president_trips "
-        "ORDER BY start_date, id"
-    ).fetchall():
-        met = contacts.get(rid, {})
-        states = sorted({iso3, *met} - {None, "USA"}, key=lambda c: (c != iso3, c))
-        if not states:
-            skipped["trip: no foreign state"] += 1
-            continue
-        event = events.get(rid)
-        for state in states:
-            in_state = state == iso3
-            cname, coffice = met.get(state, (None, None))
-            out.append(_official_row(
-                id=f"hsg-trip-{rid}" if in_state else f"hsg-trip-{rid}-{state.lower()}", start_date=start,
-                end_date=end, participants=[_president(who, pname), _counterpart(state, cname, coffice)],
-                city=(locale or "?").split(",")[0], venue_state=iso3 or "?",
-                mode="multilateral" if event else ("visit" if in_state else "third-party"), host_state=iso3,
-                multilateral_event=event, format="official-visit" if in_state else "summit",
-                official_record_ids=[f"hsg-trip-{rid}"],
-                sources=[{"title": f"Office of the Historian, travels of {pname}",
-                          "url": f"https://history.state.gov/departmenthistory/travels/president/{who}"}],
-            ))
-    return out, skipped
+    offices = distinct("SELECT DISTINCT visitor_office FROM hsg_visits UNION SELECT DISTINCT counterpart_office "
+                       "FROM hsg_contacts")
+    names = distinct("SELECT DISTINCT visitor_name FROM hsg_visits UNION SELECT DISTINCT counterpart_name "
+                     "FROM hsg_contacts")
+    codes = distinct("SELECT DISTINCT country_iso3 FROM hsg_visits UNION SELECT DISTINCT country_iso3 "
+                     "FROM hsg_president_trips UNION SELECT DISTINCT country_iso3 FROM hsg_contacts")
+    descriptions = distinct("SELECT DISTINCT description FROM hsg_visits")
+    lookups = {
+        "_ok": _lookup("office", "kind", offices, office_kind),
+        "_vf": _lookup("description", "format", descriptions, _visit_format),
+        "_sl": _lookup("name", "slug", names, _slug),
+        "_sn": _lookup("code", "name", codes, state_name),
+    }
+    for name, frame in lookups.items():
+        con.register(name, frame)
+    try:
+        con.execute("DROP TABLE IF EXISTS _official_meetings")
+        con.execute(_STAGE_SQL)
+    finally:
+        for name in lookups:
+            con.unregister(name)
+    (no_visit,) = con.execute(
+        "SELECT count(*) FROM hsg_visits WHERE country_iso3 IS NULL OR country_iso3 = 'USA' OR president_id IS NULL"
+    ).fetchone()
+    (no_trip,) = con.execute(
+        "SELECT count(*) FROM hsg_president_trips t "
+        "WHERE 'hsg-trip-' || t.id NOT IN (SELECT official_record_ids[1] FROM _official_meetings)").fetchone()
+    (staged,) = con.execute("SELECT count(*) FROM _official_meetings").fetchone()
+    return {"visit: no foreign state": no_visit, "trip: no foreign state": no_trip, "staged": staged}

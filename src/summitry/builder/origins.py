@@ -69,38 +69,49 @@ class _Curated:
             "SELECT participant_states, start_date, end_date FROM out_meetings WHERE origin = 'curated' "
             "AND status = 'held'").fetchall()
         self.pairs = {pair_key(states[:2]) for states, _, _ in rows if len(pair_key(states[:2])) == 2}
-        self.meetings = [({successor(s) for s in states}, start, end) for states, start, end in rows]
+        self.by_pair: dict[frozenset[str], list[dict]] = {}  # every pair of sides at each meeting
+        for states, start, end in rows:
+            sides = sorted({successor(s) for s in states})
+            for i, a in enumerate(sides):
+                for b in sides[i + 1:]:
+                    self.by_pair.setdefault(frozenset((a, b)), []).append({"start_date": start, "end_date": end})
 
     def why_not(self, row: dict) -> str | None:
         key = pair_key(row["participant_states"][:2])
         if key in self.pairs:
             return "pair covered by the curated record"
-        for states, start, end in self.meetings:
-            if key <= states and overlaps(row, {"start_date": start, "end_date": end}):
-                return "same leaders and days in a curated meeting"
+        if any(overlaps(row, m) for m in self.by_pair.get(key, ())):
+            return "same leaders and days in a curated meeting"
         return None
 
 
 def derive(con: duckdb.DuckDBPyConnection, *, official: bool, events_store: Path | None) -> Derived:
-    """Official- and event-derived meetings that `ORIGIN_RULE` lets into `out_meetings`
-    (which already holds the curated ones), with counts of those it left out."""
+    """Write the official-derived meetings that `ORIGIN_RULE` lets into `out_meetings` (which
+    already holds the curated ones) and return the event-derived ones it lets in, with counts of
+    those it left out."""
     out = Derived()
     curated = _Curated(con)
     by_pair: dict[frozenset[str], list[dict]] = {}
     if official:
-        from summitry.builder.official import official_meeting_rows
+        from summitry.builder.official import stage_official_meetings
 
-        rows, skipped = official_meeting_rows(con)
-        for reason, n in skipped.items():
-            out.count(f"official: {reason}", n)
-        for r in rows:
-            why = curated.why_not(r)
+        staged = stage_official_meetings(con)
+        out.count("official: visit: no foreign state", staged["visit: no foreign state"])
+        out.count("official: trip: no foreign state", staged["trip: no foreign state"])
+        dropped = []
+        for mid, states, start, end in con.execute(
+                "SELECT id, participant_states, start_date, end_date FROM _official_meetings").fetchall():
+            row = {"participant_states": states, "start_date": start, "end_date": end}
+            why = curated.why_not(row)
             if why:
                 out.count(f"official: {why}")
-                continue
-            out.rows.append(r)
-            by_pair.setdefault(pair_key(r["participant_states"][:2]), []).append(r)
-        out.count("official: written", len(out.rows))
+                dropped.append(mid)
+            else:
+                by_pair.setdefault(pair_key(states[:2]), []).append(row)
+        out.count("official: written", staged["staged"] - len(dropped))
+        con.execute("DELETE FROM _official_meetings WHERE list_contains(?::VARCHAR[], id)", [dropped])
+        con.execute("INSERT INTO out_meetings BY NAME SELECT * FROM _official_meetings")
+        con.execute("DROP TABLE _official_meetings")
     if events_store is not None:
         from summitry.builder.events import event_meeting_rows
 
