@@ -1,6 +1,6 @@
 """The checker on real published texts: precision and recall on the dev and held-out sets.
 
-    python bench/bench_checker_real.py [--db PATH] [--json] [--misses]
+    python bench/bench_checker_real.py [--db PATH] [--json] [--misses (development set only)]
 
 The texts are third-party and kept out of git: eval/real/manifest.json names each one (title,
 URL, the search query that retrieves its excerpt, SHA-256) and holds our labels as offsets.
@@ -50,7 +50,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", help="Summitry database (default: the user's, built if missing)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--misses", action="store_true", help="list every label the checker got wrong")
+    parser.add_argument("--misses", action="store_true",
+                        help="list every development label the checker got wrong (held-out misses are not shown: "
+                             "reading them to tune the checker would make the held-out figure a development one)")
     args = parser.parse_args(argv)
 
     from summitry.checker.evaluate import evaluate
@@ -83,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{r['not_in_record_recall']:>15.2f}  {false_c:>18}")
     if args.misses:
         for split, r in rows.items():
+            if split != "dev":
+                continue
             for m in r["misses"]:
                 print(f"[{split}] {m['text']}: labelled {m['label']}, got {m['predicted']} — {m['note']}"
                       + (f" (correction: {m['correction']})" if m["correction"] else ""))

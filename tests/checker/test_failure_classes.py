@@ -246,3 +246,25 @@ def test_a_conditional_after_the_claim_and_a_comma_is_about_something_else(real_
     for text in ("Trump and Putin will meet in Budapest if the talks go well.", "Trump and Putin could meet in Budapest.",
                  "Reagan and Gorbachev never met in Moscow in 1986."):
         assert check_text(text, record=real_record, content_type="text").claims == [], text
+
+
+def test_a_misspelled_surname_after_a_title_is_the_leader(real_record: Record) -> None:
+    """'Premier Krushev' (a local paper's spelling) is Khrushchev: a capitalised word after a
+    title, close to one surname of the record. A wrong detail is still caught; a word close to
+    no surname, or one with no title before it, stays unread."""
+    text = "President Eisenhower and Premier Krushev spent Friday, Sept. 25, 1959, and Saturday at Camp David."
+    c = _one(text, real_record)
+    assert c.verdict == "supported" and c.evidence == ["1959-09-washington"]  # its Camp David part
+    assert _one("President Eisenhower and Premier Krushev met at Camp David in 1961.", real_record).verdict == "contradicted"
+    for other in ("President Kuchma met President Karimov in Tashkent.", "Eisenhower met Krushev at Camp David."):
+        assert check_text(other, record=real_record, content_type="text").claims == [], other
+
+
+@pytest.mark.parametrize("text", [
+    "Putin held a brief conversation with his US counterpart Barack Obama at the APEC summit in Lima in 2016.",
+    "Putin held a brief conversation with his counterpart Barack Obama at the APEC summit in Lima in 2016.",
+])
+def test_an_unnamed_nation_counterpart_joins_the_pair(real_record: Record, text: str) -> None:
+    """'his US counterpart Barack Obama' (no dots) and 'his counterpart' title the second leader,
+    as 'his Soviet counterpart' does."""
+    assert _one(text, real_record).verdict == "supported"

@@ -36,7 +36,8 @@ _GAP_CAPTION = re.compile(
 _GAP_TITLE = re.compile(
     r"(?:(?:Soviet|Russian|American|U\.S\.|Communist)\s+)?(?:Party\s+)?(?:General Secretary|Secretary General|"
     r"President|Premier|Prime Minister|Chairman|Vice President|leader)\s*$"
-    r"|(?:his|her|their)\s+(?:Soviet|Russian|American|U\.S\.)\s+counterpart,?(?:\s+[a-z]+)?\s*$", re.IGNORECASE)
+    r"|(?:his|her|their)\s+(?:(?:Soviet|Russian|American|U\.?S\.?)\s+)?counterpart,?(?:\s+[a-z]+)?\s*$",
+    re.IGNORECASE)
 _BOUNDARY = re.compile(r",?\s+and\b|,\s*(?:and\s+)?(?:when|then|after|before|later)\b|\bbut\b|,")
 
 MEET_CUE = re.compile(

@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 
 import ahocorasick
 import pycountry
+from rapidfuzz import fuzz, process
 
 from summitry.checker.gazetteer_data import (
     COUNTRY_ALIASES,
@@ -161,6 +162,7 @@ class Gazetteer:
     leaders: dict = field(default_factory=dict)  # id -> record.Leader
     places: dict[str, Place] = field(default_factory=dict)  # lowercased name -> Place
     size: int = 0
+    surnames: dict[str, tuple[str, ...]] = field(default_factory=dict)  # surname -> leader ids, for misspellings
 
     def scan(self, text: str, prepared: str | None = None) -> list[Mention]:
         """Every name in ``text``, longest-leftmost, non-overlapping, in order."""
@@ -186,6 +188,7 @@ class Gazetteer:
                     if m is not None:
                         append(m)
                         break
+        found.extend(self._misspelled(text, found))
         if not found:
             return found
         # longest-leftmost: by start, and at one start the longer name first. Hits come in
@@ -199,6 +202,30 @@ class Gazetteer:
                 out.append(m)
         return out
 
+
+    def _misspelled(self, text: str, found: list[Mention]) -> list[Mention]:
+        """A leader's surname misspelled after his title ("Premier Krushev", "President Eisenhauer"):
+        a capitalised word no name matched, close to exactly one surname of the record (same first
+        letter, rapidfuzz ratio at least MISSPELLING_SCORE). Only after a title, where the word
+        can only be a person's name."""
+        out: list[Mention] = []
+        if not self.surnames:
+            return out
+        taken = {m.start for m in found}
+        names = list(self.surnames)
+        for m in _TITLED_WORD.finditer(text):
+            word = m.group(1)
+            if m.start(1) in taken:
+                continue
+            best = process.extractOne(word, names, scorer=fuzz.ratio, score_cutoff=MISSPELLING_SCORE)
+            if best is not None and best[0][0] == word[0]:
+                out.append(Mention(m.start(1), m.end(1), "leader", self.surnames[best[0]], word, True))
+        return out
+
+
+#: A capitalised word after a leader's title: where a misspelled surname is looked for.
+_TITLED_WORD = re.compile(r"\b(?:President|Premier|Chairman|Secretary|Minister|Marshal)\s+([A-Z][a-z]{4,})\b")
+MISSPELLING_SCORE = 80
 
 _PLAIN, _CAP_ONLY, _GENERAL = range(3)  # how a key's hits are checked (stored with the key)
 
@@ -346,7 +373,9 @@ def build_gazetteer(record: Record) -> Gazetteer:
     A.make_automaton()
     for low, p in list(places.items()):
         places.setdefault(fold(low), p)
-    return Gazetteer(A, dict(record.leaders), places, len(table))
+    surnames = {surface: tuple(sorted(ids)) for surface, (ids, is_surname) in by_key.items()
+                if is_surname and len(surface) >= 5}
+    return Gazetteer(A, dict(record.leaders), places, len(table), surnames)
 
 
 _GAZ_CACHE: dict[int, tuple[Record, Gazetteer]] = {}
