@@ -268,3 +268,14 @@ def test_an_unnamed_nation_counterpart_joins_the_pair(real_record: Record, text:
     """'his US counterpart Barack Obama' (no dots) and 'his counterpart' title the second leader,
     as 'his Soviet counterpart' does."""
     assert _one(text, real_record).verdict == "supported"
+
+
+def test_a_visits_days_may_include_travel_days(real_record: Record) -> None:
+    """'Bush visited Bratislava February 23-24, 2005, for discussions with Putin' dates the visit,
+    which began the evening before the 24 February meeting: true. The same days given as the
+    summit's, or a visit that misses the meeting, are still wrong."""
+    visit = "President George W. Bush visited Bratislava February 23-24, 2005, for discussions with Russian President Vladimir Putin."
+    assert _one(visit, real_record).verdict == "supported"
+    summit = _one("The summit between Bush and Putin took place in Bratislava on February 23-24, 2005.", real_record)
+    assert summit.verdict == "contradicted" and "24 February 2005" in summit.correction
+    assert _one("Bush visited Bratislava February 20-21, 2005, for discussions with Putin.", real_record).verdict == "contradicted"

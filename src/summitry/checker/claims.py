@@ -175,6 +175,7 @@ class Claim:
     cancelled: bool = False
     summit_only: bool = False  # "their first summit": meetings in the summit format
     noun: str | None = None  # what the article calls it (summit, meeting, visit, talks)
+    visit_days: bool = False  # the stated days are a visit's ("visited Bratislava February 23-24 for talks")
     offices: list[tuple[int, str, str]] = field(default_factory=list)  # (option index, kind, the words) stated
     sides_scope: bool = False  # a superlative over all meetings of the two sides, not the leaders named
     superlative_at: int = -1  # where the superlative starts: places after it scope it, places before name the meeting
@@ -616,10 +617,28 @@ def _fill_common(claim: Claim, text: str, seg_start: int, seg_end: int, attrs: l
     elif claim.event or (_MARGINS in rare and not claim.exclude_multilateral):
         claim.mode = "multilateral"
     claim.cancelled = _CANCEL in rare and bool(CANCELLED.search(seg))
+    claim.visit_days = _dates_a_visit(text, seg_start, claim)
     has_noun = "summit" in seg or "meeting" in seg or "visit" in seg or "talks" in seg  # what _NOUN needs
     noun = _NOUN.search(seg) if has_noun else None
     if noun:
         claim.noun = noun.group(1).lower()
+
+
+#: A traveller's verb or noun, and a meeting word: which one a claim's stated days follow.
+_TRAVEL = re.compile(r"\b(?:visit|visits|visited|visiting|trip|travell?ed|flew|arrived|stay|stayed)\b")
+_MEETING_WORD = re.compile(r"\b(?:met|meet|meets|meeting|summit|talks|conference|discussions?)\b")
+
+
+def _dates_a_visit(text: str, seg_start: int, claim: Claim) -> bool:
+    """Whether the claim's first stated day follows a visit ("Bush visited Bratislava February
+    23-24, 2005, for discussions with Putin"), with no meeting word in between: a visit's days
+    include the days around the meeting, so they may run a little past it."""
+    if not claim.times:
+        return False
+    at = claim.times[0].start
+    before = text[seg_start:at]
+    travels = list(_TRAVEL.finditer(before))
+    return bool(travels) and not _MEETING_WORD.search(before, travels[-1].end())
 
 
 def _sides_superlative(text: str, seg: str, sup: re.Match, at: int, claim: Claim, attrs: list[object]) -> bool:

@@ -138,13 +138,21 @@ def time_fits(claim: Claim, m: Meeting) -> bool:
     return claim.time.overlaps(m.start, m.end)
 
 
+#: How far a visit's stated days may run past the meeting's: arriving the day before, leaving after.
+VISIT_PAD_DAYS = 2
+
+
 def days_fit(claim: Claim, m: Meeting) -> bool:
     """A claim's stated days lie within the meeting's days. Only days given exactly are held
     to this ("Oct. 11-14, 1986" for an 11-12 October summit is wrong; "October 1986" or "on
-    11 October", one day of it, is not); relative days ("on Friday") are left alone."""
+    11 October", one day of it, is not); relative days ("on Friday") are left alone. Days that
+    date a visit ("visited Bratislava February 23-24 for talks") may include travel days."""
     t = claim.time
     if t is None or t.precision != "day" or claim.each_year or any(x.relative for x in claim.times):
         return True
+    if claim.visit_days:  # a visit's days: the meeting falls within them, travel days around it
+        pad = dt.timedelta(days=VISIT_PAD_DAYS)
+        return t.start <= m.end and m.start <= t.end and m.start - pad <= t.start and t.end <= m.end + pad
     return m.start <= t.start and t.end <= m.end
 
 
