@@ -24,6 +24,7 @@ from summitry.checker.claims import Claim
 from summitry.checker.errors import InputTooLarge, NotText
 from summitry.checker.gazetteer import gazetteer_for, lower_same_length, prepare
 from summitry.checker.language import language_notice
+from summitry.checker.outside import other_names_for, outside_claims
 from summitry.checker.record import Record, get_record
 from summitry.checker.verify import CONTRADICTED, NOT_IN_RECORD, SUPPORTED, Verdict, verify
 
@@ -184,6 +185,15 @@ def _check_document(doc: reader.Document, record: Record, article_date: dt.date 
             participants=c.participants, place=_place_json(c), time=_time_json(c), setting=_setting_json(c),
             verdict=v.verdict, correction=v.correction, evidence=list(v.evidence), sources=sources, reason=v.reason,
         ))
+    names = other_names_for(record)
+    for o in outside_claims(text, sents, mentions, times, [(c.start, c.end) for c in found], record, names,
+                            claims_mod.MEET_CUE, lowered):
+        results.append(ClaimResult(
+            span=doc.orig_span(o.start, o.end), text_span=(o.start, o.end), quote=text[o.start:o.end],
+            participants=o.participants, place=None, time=None, setting={}, verdict=NOT_IN_RECORD, correction=None,
+            evidence=o.evidence, sources=o.sources, reason=o.reason,
+        ))
+    results.sort(key=lambda r: r.text_span)
     return CheckResult(results, article_date, doc.content_type, doc, notice=language_notice(text))
 
 

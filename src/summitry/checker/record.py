@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import threading
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -108,11 +109,32 @@ class Meeting:
                 fold(" | ".join(x for x in [*parts, self.notes] if x).lower()))
 
 
+@dataclass(frozen=True)
+class OtherLeader:
+    """A leader of a state beyond the record's pair, as a name and a state."""
+
+    name: str
+    state: str
+
+
+@dataclass(frozen=True)
+class OfficialMeeting:
+    """One official-record meeting of a U.S. president, as a pointer."""
+
+    id: str
+    state: str
+    start: dt.date
+    end: dt.date
+    url: str | None
+
+
 @dataclass
 class Record:
     leaders: dict[str, Leader]
     meetings: list[Meeting]
     path: Path | None = None
+    others: list[OtherLeader] = field(default_factory=list)  # leaders beyond the record (checker.outside)
+    official: list[OfficialMeeting] = field(default_factory=list)  # the official record's meetings, as pointers
     by_leader: dict[str, list[Meeting]] = field(default_factory=dict)
     _with_all: dict[tuple[str, ...], tuple[Meeting, ...]] = field(default_factory=dict, repr=False, compare=False)
     _sides: dict[tuple[str, ...], frozenset[str | None]] = field(default_factory=dict, repr=False, compare=False)
@@ -171,7 +193,33 @@ def load_record(con: duckdb.DuckDBPyConnection, path: Path | None = None) -> Rec
             status=r["status"], notes=r.get("notes"), sources=tuple(r.get("sources") or ()),
             families=event_families(r.get("multilateral_event") or ""),
         ))
-    return Record(leaders, meetings, path)
+    others, official = _beyond_the_record(con)
+    return Record(leaders, meetings, path, others, official)
+
+
+def _beyond_the_record(con: duckdb.DuckDBPyConnection) -> tuple[list, list]:
+    """Leaders of other states (the official record's counterparts, the bundled leader table) and
+    the official record's meetings, read from the same meetings table as the record."""
+    from summitry.sources.events.reference import bundled_leaders
+
+    others: dict[tuple[str, str], OtherLeader] = {}
+    official = []
+    for r in query.meeting_rows(con, origin="official"):
+        foreign = [p for p in r["participants"] if p["state"] != "USA"]
+        if not foreign:
+            continue
+        p = foreign[0]
+        if p["name"] and not p["name"].startswith("leader of "):
+            for name in re.split(r"\s+and\s+|;", p["name"]):
+                name = re.sub(r"^(?:President|Prime Minister|King|Queen|Chancellor|Premier)\s+", "", name.strip())
+                if len(name.split()) >= 2:
+                    others.setdefault((name, p["state"]), OtherLeader(name, p["state"]))
+        url = (r.get("sources") or [{}])[0].get("url")
+        official.append(OfficialMeeting(r["id"], p["state"], _date(r["start_date"]), _date(r["end_date"]), url))
+    for t in bundled_leaders():
+        if t.state not in ("USA", "RUS", "SUN"):
+            others.setdefault((t.name, t.state), OtherLeader(t.name, t.state))
+    return sorted(others.values(), key=lambda o: (o.name, o.state)), official
 
 
 _CACHE: dict[tuple[str, int, int], Record] = {}

@@ -1,0 +1,203 @@
+"""Statements about leaders the curated record does not cover ("Bush met Hu Jintao in Beijing",
+"Putin and Xi Jinping met in Moscow"): found and reported as outside the record, never judged.
+
+The names come from the same database rows as everything else: the counterparts of the
+official record's meetings (every foreign leader who visited the U.S. or whom a president
+visited), plus the bundled leader table of the event pipeline (heads of state and government
+of the states U.S. and Russian leaders meet most). A full name counts anywhere; a surname only
+after a title ("Prime Minister Mori") or once the full name has appeared in the text. For a
+U.S. president and another state's leader, the official record's meetings of that pair in the
+stated years are listed as pointers (record ids a reader can open), not as a verdict.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import ahocorasick
+
+from summitry.checker.gazetteer import Mention, lower_same_length
+from summitry.checker.gazetteer_data import OTHER_GIVEN_NAMES
+from summitry.checker.record import OtherLeader
+from summitry.checker.spelling import fold
+
+#: Name order with the family name first, where a surname is the first word.
+FAMILY_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM", "KHM", "HUN", "MNG"})
+_TITLE_BEFORE = re.compile(
+    r"(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emperor|Chairman|Sultan|Emir|Amir|Shah|"
+    r"General Secretary|Secretary General|Taoiseach)\s+$")
+_WORD = re.compile(r"[A-Z][\w'\u2019.-]+")
+#: Surnames that are also everyday words: only ever taken with the given name.
+_COMMON = frozenset({"King", "Major", "Brown", "May", "Rice", "Young", "Long", "Little", "Bird", "Price", "Hope",
+                     "White", "Black", "Green", "Moon", "Best", "Rose", "Park", "Lee", "Kim", "Ho", "Sun"})
+
+
+@dataclass
+class OtherNames:
+    """An automaton over other leaders' full names and surnames."""
+
+    automaton: ahocorasick.Automaton | None
+    full: frozenset[str]
+
+    def scan(self, text: str, lowered: str | None = None) -> list[Mention]:
+        """Mentions (kind 'other', value: the OtherLeader) of other leaders in ``text``;
+        ``lowered`` is the text lowercased with its length kept (`gazetteer.lower_same_length`)."""
+        if self.automaton is None:
+            return []
+        low = lowered if lowered is not None else lower_same_length(text)
+        hits: list[Mention] = []
+        seen_full: set[str] = set()
+        for end, (surface, leader, is_full) in self.automaton.iter(low):
+            start = end - len(surface) + 1
+            if (start > 0 and low[start - 1].isalnum()) or (end + 1 < len(low) and low[end + 1].isalnum()):
+                continue
+            if not text[start].isupper():
+                continue
+            if not is_full and leader.name not in seen_full and not _TITLE_BEFORE.search(text, max(0, start - 40), start):
+                continue
+            if is_full:
+                seen_full.add(leader.name)
+            hits.append(Mention(start, end + 1, "other", leader, text[start:end + 1], not is_full))
+        hits.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        out: list[Mention] = []
+        for m in hits:  # longest-leftmost, non-overlapping
+            if not out or m.start >= out[-1].end:
+                out.append(m)
+        return out
+
+
+def surname_of(name: str, state: str) -> str | None:
+    words = _WORD.findall(name)
+    if len(words) < 2:
+        return None
+    word = words[0] if state in FAMILY_FIRST else words[-1]
+    if len(word) < 4 or word in _COMMON or word.lower() in OTHER_GIVEN_NAMES:
+        return None
+    return word
+
+
+def build_other_names(leaders: list[OtherLeader], known_surfaces: set[str]) -> OtherNames:
+    """The automaton over ``leaders``; names the record's own leaders go by are left out, and a
+    surname two states share is dropped (it could be either)."""
+    by_surname: dict[str, set[str]] = {}
+    for lead in leaders:
+        s = surname_of(lead.name, lead.state)
+        if s:
+            by_surname.setdefault(s.lower(), set()).add(lead.state)
+    A = ahocorasick.Automaton()
+    added = 0
+    for lead in leaders:
+        forms = [(lead.name, True)]
+        s = surname_of(lead.name, lead.state)
+        if s and len(by_surname[s.lower()]) == 1:
+            forms.append((s, False))
+        for form, is_full in forms:
+            if fold(form).lower() in known_surfaces or len(form) < 4:
+                continue
+            for key in {form.lower(), fold(form).lower()}:  # as written, and with accents folded
+                if key not in A:
+                    A.add_word(key, (key, lead, is_full))
+                    added += 1
+    if not added:
+        return OtherNames(None, frozenset())
+    A.make_automaton()
+    return OtherNames(A, frozenset(lead.name for lead in leaders))
+
+
+def _state_of(m: Mention, record) -> str | None:
+    if m.kind == "other":
+        return m.value.state
+    states = {record.leaders[i].state for i in m.value if i in record.leaders}
+    return states.pop() if len(states) == 1 else None
+
+
+def _name_of(m: Mention, record) -> str:
+    if m.kind == "other":
+        return m.value.name
+    if len(m.value) == 1 and m.value[0] in record.leaders:
+        return record.leaders[m.value[0]].name
+    return m.text  # "Bush": either of two
+
+
+def successor(state: str) -> str:
+    from summitry.schema import HISTORICAL_STATES
+
+    return HISTORICAL_STATES.get(state, (None, state))[1] or state
+
+
+@dataclass(frozen=True)
+class OutsideClaim:
+    start: int
+    end: int
+    participants: list[str]
+    reason: str
+    evidence: list[str]
+    sources: list[dict]
+
+
+def outside_claims(text: str, sents: list[tuple[int, int]], mentions: list[Mention], times: list,
+                   claimed: list[tuple[int, int]], record, names: OtherNames, meet_cue: re.Pattern,
+                   lowered: str | None = None) -> list[OutsideClaim]:
+    """Statements in ``text`` that leaders met where one of them is beyond the record: each
+    other leader named in a sentence with a meeting word, with the nearest leader of another
+    state in that sentence, unless a claim of the record already covers that name."""
+    others = names.scan(text, lowered)
+    if not others:
+        return []
+    leaders = [m for m in mentions if m.kind == "leader"]
+    out: list[OutsideClaim] = []
+    for s, e in sents:
+        here = [m for m in others if s <= m.start < e]
+        if not here or not meet_cue.search(text, s, e):
+            continue
+        people = sorted([m for m in leaders if s <= m.start < e] + here, key=lambda m: m.start)
+        for o in here:
+            if any(a <= o.start < b for a, b in claimed):
+                continue
+            state = successor(o.value.state)
+            partners = [p for p in people if p is not o and _state_of(p, record) not in (None, o.value.state)
+                        and successor(_state_of(p, record) or "") != state]
+            if not partners:
+                continue
+            p = min(partners, key=lambda x: abs(x.start - o.start))
+            a, b = sorted((p, o), key=lambda x: x.start)
+            pstate = successor(_state_of(p, record) or "")
+            reason = (f"{_name_of(p, record)} and {o.value.name}: a meeting of {pstate} and {state}, outside the "
+                      "record (it covers U.S.–Soviet/Russian meetings); not judged")
+            evidence, sources = [], []
+            if pstate == "USA" or state == "USA":
+                foreign = state if pstate == "USA" else pstate
+                years = {y for t in times if s <= t.start < e and not t.stamp
+                         for y in range(t.spec.start.year, t.spec.end.year + 1)}
+                found = [m for m in record.official if successor(m.state) == foreign
+                         and years and any(m.start.year <= y <= m.end.year for y in years)]
+                if found:
+                    evidence = [m.id for m in found[:10]]
+                    sources = [{"meeting": m.id, "title": "Office of the Historian", "url": m.url} for m in found[:10] if m.url]
+                    when = "that year" if len(years) == 1 else "in those years"
+                    reason += f"; the official record has {len(found)} meeting(s) of this pair {when}: " + \
+                        ", ".join(evidence)
+            out.append(OutsideClaim(a.start, b.end, [_name_of(a, record), _name_of(b, record)], reason, evidence, sources))
+            claimed = [*claimed, (a.start, b.end)]
+    return out
+
+
+_NAMES_CACHE: dict[int, tuple[object, OtherNames]] = {}
+
+
+def other_names_for(record) -> OtherNames:
+    """The other leaders' automaton of a record, built once per record object; the record's own
+    leaders' names, aliases and surnames are left out of it."""
+    hit = _NAMES_CACHE.get(id(record))
+    if hit is not None and hit[0] is record:
+        return hit[1]
+    known: set[str] = set()
+    for lead in record.leaders.values():
+        for form in (lead.name, *lead.aliases, lead.name.split()[-1]):
+            known.add(fold(form).lower())
+    names = build_other_names(list(record.others), known)
+    if len(_NAMES_CACHE) > 8:
+        _NAMES_CACHE.clear()
+    _NAMES_CACHE[id(record)] = (record, names)
+    return names

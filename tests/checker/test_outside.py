@@ -1,0 +1,56 @@
+"""Statements about leaders beyond the record are reported as outside it, never judged (issue 11,
+item 4); for a U.S. president, the official record's meetings of that pair are pointers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summitry.builder import build
+from summitry.checker import check_text
+from summitry.checker.record import Record, get_record
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def official_record(tmp_path_factory: pytest.TempPathFactory) -> Record:
+    """The curated fixture with the small official fixture (Hu Jintao's April 2010 visit)."""
+    path = tmp_path_factory.mktemp("outside") / "mini.duckdb"
+    build(path, curated_root=REPO / "tests" / "fixtures" / "curated", official=REPO / "tests" / "fixtures" / "hsg" / "mini")
+    return get_record(path)
+
+
+def _claims(text: str, record: Record):
+    return check_text(text, record=record, content_type="text").claims
+
+
+def test_a_pair_beyond_the_record_is_reported_not_judged(real_record: Record) -> None:
+    (c,) = _claims("Putin and Xi Jinping met in Moscow in March 2023.", real_record)
+    assert c.verdict == "not_in_record" and c.evidence == [] and c.correction is None
+    assert "outside the record" in c.reason and "RUS and CHN" in c.reason
+
+
+def test_a_us_pair_points_to_the_official_record(official_record: Record) -> None:
+    (c,) = _claims("Obama met Chinese President Hu Jintao in Washington in April 2010.", official_record)
+    assert c.verdict == "not_in_record" and "not judged" in c.reason
+    assert c.evidence == ["hsg-visit-2089"]
+    assert c.sources and c.sources[0]["url"].startswith("https://history.state.gov/")
+    (other_year,) = _claims("Obama met Chinese President Hu Jintao in Washington in 2014.", official_record)
+    assert other_year.evidence == []
+
+
+@pytest.mark.parametrize("text", [
+    "Xi Jinping spoke in Beijing about trade.",  # one leader
+    "Hu Jintao and Xi Jinping met in Beijing in 2012.",  # one state
+    "Obama met Hu in Washington in April 2010.",  # a two-letter surname without its given name
+    "Obama praised Hu Jintao in a speech in 2010.",  # no meeting word
+])
+def test_no_claim_without_two_states_and_a_meeting(official_record: Record, text: str) -> None:
+    assert _claims(text, official_record) == []
+
+
+def test_a_name_inside_a_record_claim_adds_nothing(real_record: Record) -> None:
+    claims = _claims("Bush met Tony Blair and Putin at Camp David in September 2003.", real_record)
+    assert [c.verdict for c in claims] == ["supported"]
