@@ -279,3 +279,13 @@ def test_a_visits_days_may_include_travel_days(real_record: Record) -> None:
     summit = _one("The summit between Bush and Putin took place in Bratislava on February 23-24, 2005.", real_record)
     assert summit.verdict == "contradicted" and "24 February 2005" in summit.correction
     assert _one("Bush visited Bratislava February 20-21, 2005, for discussions with Putin.", real_record).verdict == "contradicted"
+
+
+def test_before_the_opening_of_an_event_is_at_it(real_record: Record) -> None:
+    """'met before the opening of the APEC forum in Busan' places the meeting at the forum, as
+    'after the close of' does; 'before the G8 meeting set for July' is still another event."""
+    busan = _one("Bush and Putin met before the opening of the APEC forum in Busan in November 2005.", real_record)
+    assert busan.verdict == "supported" and busan.evidence == ["2005-11-busan"]
+    okinawa = check_text("Clinton and Putin agreed to hold their first summit before the G8 meeting set for July in "
+                         "Okinawa.", record=real_record, content_type="text", article_date="2000-04-16")
+    assert all(c.verdict != "contradicted" for c in okinawa.claims)

@@ -115,7 +115,10 @@ _REPORTED_IN = re.compile(r"\b(?:said|says|told reporters|told journalists|annou
 #: Inside "before/after the <event> ...": the event's place or time, a point of reference ("their first
 #: summit before the G8 meeting set for July in Okinawa"). "After the close of the G-8 summit in
 #: Cologne" is no such reference: it puts the leaders there, at its end.
-REFERENCE_EVENT = re.compile(r"\b(?:before|after(?!\s+the\s+(?:close|end|conclusion)\s+of\b)|ahead of|prior to)"
+#: "before the G8 meeting set for July": another event, a reference, not where or when they met.
+#: "after the close of" or "before the opening of" an event is at it, on its margins.
+REFERENCE_EVENT = re.compile(r"\b(?:before|after|ahead of|prior to)"
+                             r"(?!\s+the\s+(?:opening|start|close|end|conclusion)\s+of\b)"
                              r"\s+(?:the|their|his|her)\s+[^.;:!?,]{0,50}$")
 _LOC_AFTER = re.compile(
     r"(?:'s|’s)?\s+(?:summit|summits|meeting|meetings|talks|conference|negotiations|encounter|sit-down|"

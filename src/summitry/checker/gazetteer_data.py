@@ -262,7 +262,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
     "G7": ("G7", "G-7", "Group of Seven"),
     "G8": ("G8", "G-8", "Group of Eight", "Summit of the Eight"),
     "G20": ("G20", "G-20", "Group of Twenty", "Group of 20"),
-    "APEC": ("APEC", "Asia-Pacific Economic Cooperation"),
+    "APEC": ("APEC", "Asia-Pacific Economic Cooperation", "Asia Pacific Economic Cooperation"),
     "UN": ("UN", "U.N.", "United Nations", "UN General Assembly", "U.N. General Assembly", "General Assembly"),
     "NATO": ("NATO",),
     "OSCE": ("OSCE", "CSCE", "Conference on Security and Co-operation in Europe",
