@@ -289,3 +289,22 @@ def test_before_the_opening_of_an_event_is_at_it(real_record: Record) -> None:
     okinawa = check_text("Clinton and Putin agreed to hold their first summit before the G8 meeting set for July in "
                          "Okinawa.", record=real_record, content_type="text", article_date="2000-04-16")
     assert all(c.verdict != "contradicted" for c in okinawa.claims)
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("A U.S.-Soviet summit took place in Helsinki in October 1986.", "contradicted"),
+    ("The U.S.-Soviet summit in Reykjavik in October 1986 ended without agreement.", "supported"),
+    ("Soviet-American talks in Geneva in November 1985 broke the ice.", "supported"),
+])
+def test_a_meeting_named_by_its_two_sides_is_their_leaders(real_record: Record, text: str, verdict: str) -> None:
+    """'A U.S.-Soviet summit' names no leader, but says the two sides' leaders met: the stated
+    time picks who, and a wrong place is caught as for named leaders."""
+    c = _one(text, real_record)
+    assert c.verdict == verdict
+    if verdict == "contradicted":
+        assert "Reykjav" in c.correction
+
+
+def test_two_sides_named_without_a_meeting_word_are_no_claim(real_record: Record) -> None:
+    assert check_text("U.S.-Russian relations improved in 1990 in Washington.", record=real_record,
+                      content_type="text").claims == []

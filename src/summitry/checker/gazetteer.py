@@ -28,7 +28,7 @@ from summitry.checker.gazetteer_data import (
     OTHER_GIVEN_NAMES,
     WORLD_PLACES,
 )
-from summitry.checker.record import Record
+from summitry.checker.record import Record, side
 from summitry.checker.spelling import fold
 from summitry.schema import HISTORICAL_STATES, state_name
 
@@ -163,6 +163,7 @@ class Gazetteer:
     places: dict[str, Place] = field(default_factory=dict)  # lowercased name -> Place
     size: int = 0
     surnames: dict[str, tuple[str, ...]] = field(default_factory=dict)  # surname -> leader ids, for misspellings
+    side_ids: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 'US'/'RU' -> every leader id of that side
 
     def scan(self, text: str, prepared: str | None = None) -> list[Mention]:
         """Every name in ``text``, longest-leftmost, non-overlapping, in order."""
@@ -189,6 +190,10 @@ class Gazetteer:
                         append(m)
                         break
         found.extend(self._misspelled(text, found))
+        pairs = self._pair_adjectives(text)
+        if pairs:  # "the Russia-U.S. summit": the two sides' leaders, not the two countries
+            spans = [(m.start, m.end) for m in pairs]
+            found = [m for m in found if not any(a < m.end and m.start < b for a, b in spans)] + pairs
         if not found:
             return found
         # longest-leftmost: by start, and at one start the longer name first. Hits come in
@@ -222,6 +227,29 @@ class Gazetteer:
                 out.append(Mention(m.start(1), m.end(1), "leader", self.surnames[best[0]], word, True))
         return out
 
+
+    def _pair_adjectives(self, text: str) -> list[Mention]:
+        """'U.S.-Soviet summit', 'the Russia-U.S. summit', 'Soviet-American talks': a meeting named
+        by its two sides stands for a meeting of their leaders, one mention per side (every
+        leader of that side; the stated time picks who). Only before a meeting word:
+        'U.S.-Russian relations' names no meeting."""
+        if not self.side_ids or "-" not in text and "–" not in text:
+            return []
+        out = []
+        for m in _PAIR_ADJECTIVE.finditer(text):
+            for group in (("a", "b") if m.group("a") else ("a2", "b2")):
+                word = m.group(group)
+                sd = "US" if _US_WORD.fullmatch(word) else "RU"
+                out.append(Mention(m.start(group), m.end(group), "leader", self.side_ids[sd], word, False))
+        return out
+
+
+_US_WORD = re.compile(r"U\.S\.|US|American|America|United States|Washington")
+_SIDE_US = r"U\.S\.|US|American|America|United States|Washington"
+_SIDE_RU = r"Soviet|Russian|Russia|Moscow|Kremlin"
+_PAIR_ADJECTIVE = re.compile(
+    rf"(?<![\w.])(?:(?P<a>{_SIDE_US})[-–](?P<b>{_SIDE_RU})|(?P<a2>{_SIDE_RU})[-–](?P<b2>{_SIDE_US}))"
+    r"(?=\s+(?:summit|summits|summitry|meeting|meetings|talks|encounter|conference)\b)")
 
 #: A capitalised word after a leader's title: where a misspelled surname is looked for.
 _TITLED_WORD = re.compile(r"\b(?:President|Premier|Chairman|Secretary|Minister|Marshal)\s+([A-Z][a-z]{4,})\b")
@@ -375,7 +403,8 @@ def build_gazetteer(record: Record) -> Gazetteer:
         places.setdefault(fold(low), p)
     surnames = {surface: tuple(sorted(ids)) for surface, (ids, is_surname) in by_key.items()
                 if is_surname and len(surface) >= 5}
-    return Gazetteer(A, dict(record.leaders), places, len(table), surnames)
+    side_ids = {sd: tuple(sorted(i for i, lead in record.leaders.items() if side(lead.state) == sd)) for sd in ("US", "RU")}
+    return Gazetteer(A, dict(record.leaders), places, len(table), surnames, side_ids)
 
 
 _GAZ_CACHE: dict[int, tuple[Record, Gazetteer]] = {}
