@@ -12,6 +12,7 @@ key like ``us`` never fires inside "because". Case rules (a surname must be capi
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from typing import Any, NamedTuple
@@ -192,8 +193,13 @@ class Gazetteer:
         found.extend(self._misspelled(text, found))
         pairs = self._pair_adjectives(text)
         if pairs:  # "the Russia-U.S. summit": the two sides' leaders, not the two countries
-            spans = [(m.start, m.end) for m in pairs]
-            found = [m for m in found if not any(a < m.end and m.start < b for a, b in spans)] + pairs
+            starts = [m.start for m in pairs]  # in order, not overlapping
+
+            def covered(m: Mention) -> bool:
+                i = bisect_right(starts, m.start) - 1
+                return any(0 <= j < len(pairs) and pairs[j].start < m.end and m.start < pairs[j].end for j in (i, i + 1))
+
+            found = [m for m in found if not covered(m)] + pairs
         if not found:
             return found
         # longest-leftmost: by start, and at one start the longer name first. Hits come in
