@@ -308,3 +308,28 @@ def test_a_meeting_named_by_its_two_sides_is_their_leaders(real_record: Record, 
 def test_two_sides_named_without_a_meeting_word_are_no_claim(real_record: Record) -> None:
     assert check_text("U.S.-Russian relations improved in 1990 in Washington.", record=real_record,
                       content_type="text").claims == []
+
+
+@pytest.mark.parametrize(("text", "verdict", "evidence"), [
+    ("Bush met the Soviet leader in Malta in December 1989.", "supported", ["1989-12-marsaxlokk"]),
+    ("Reagan met the Soviet leader for the first time in Geneva in November 1985.", "supported", None),
+    ("Bush met the Soviet leader in Helsinki in December 1989.", "contradicted", None),
+])
+def test_a_leader_named_by_office_is_the_holder_on_the_day(real_record: Record, text: str, verdict: str,
+                                                          evidence: list[str] | None) -> None:
+    """'the Soviet leader' with no name after it is whoever led on the stated day: Gorbachev in
+    1985 and 1989; Helsinki was their meeting of September 1990, not December 1989."""
+    c = _one(text, real_record)
+    assert c.verdict == verdict
+    if evidence:
+        assert c.evidence == evidence
+
+
+def test_an_office_with_no_date_says_nobody(real_record: Record) -> None:
+    """Without a stated or article date the office holder is unknown: not in the record, never
+    a verdict; a name after the office is the name ('his Soviet counterpart, Aleksi Kosygin')."""
+    c = _one("Obama met the Russian president in Washington.", real_record)
+    assert c.verdict == "not_in_record" and "names an office" in c.reason
+    glassboro = _one("President Johnson met with his Soviet counterpart, Aleksi Kosygin, at a summit meeting in "
+                     "Glassboro, New Jersey.", real_record)
+    assert glassboro.verdict == "supported"

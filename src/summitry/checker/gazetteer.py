@@ -165,6 +165,7 @@ class Gazetteer:
     size: int = 0
     surnames: dict[str, tuple[str, ...]] = field(default_factory=dict)  # surname -> leader ids, for misspellings
     side_ids: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 'US'/'RU' -> every leader id of that side
+    role_ids: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)  # (side, office kind) -> holders
 
     def scan(self, text: str, prepared: str | None = None) -> list[Mention]:
         """Every name in ``text``, longest-leftmost, non-overlapping, in order."""
@@ -191,7 +192,8 @@ class Gazetteer:
                         append(m)
                         break
         found.extend(self._misspelled(text, found))
-        pairs = self._pair_adjectives(text)
+        pairs = self._pair_adjectives(text) + self._roles(text)
+        pairs.sort(key=itemgetter(0))
         if pairs:  # "the Russia-U.S. summit": the two sides' leaders, not the two countries
             starts = [m.start for m in pairs]  # in order, not overlapping
 
@@ -250,6 +252,30 @@ class Gazetteer:
         return out
 
 
+    def _roles(self, text: str) -> list[Mention]:
+        """'the Russian prime minister', 'his Soviet counterpart', 'the American president' with no
+        name after them: a leader of that side named by office. The value is every holder of the
+        office; verification keeps the one in office on the stated day (`verify.narrow_roles`)."""
+        if not self.role_ids:
+            return []
+        out = []
+        for m in _ROLE.finditer(text):
+            sd = "US" if _US_WORD.fullmatch(m.group("side")) else "RU"
+            office = m.group("office").lower()
+            kind = ("head_of_government" if office in ("premier", "prime minister", "head of government")
+                    else "head_of_state" if office == "president" else "any")
+            ids = self.role_ids.get((sd, kind))
+            if ids:
+                out.append(Mention(m.start("side"), m.end("office"), "leader", ids, m.group(0), False))
+        return out
+
+
+#: An office named instead of a leader, with no name after it.
+_ROLE = re.compile(
+    r"(?<![\w])(?:the|his|her|their|its)\s+(?:(?:new|newly\s+elected|recently\s+appointed|incoming|then)\s+)?"
+    r"(?P<side>Soviet|Russian|Kremlin|U\.S\.|American)\s+"
+    r"(?P<office>leader|president|premier|prime minister|counterpart|head of state|head of government)\b"
+    r"(?!,?\s+[A-Z])(?!'s? [A-Z])")
 _US_WORD = re.compile(r"U\.S\.|US|American|America|United States|Washington")
 _SIDE_US = r"U\.S\.|US|American|America|United States|Washington"
 _SIDE_RU = r"Soviet|Russian|Russia|Moscow|Kremlin"
@@ -410,7 +436,13 @@ def build_gazetteer(record: Record) -> Gazetteer:
     surnames = {surface: tuple(sorted(ids)) for surface, (ids, is_surname) in by_key.items()
                 if is_surname and len(surface) >= 5}
     side_ids = {sd: tuple(sorted(i for i, lead in record.leaders.items() if side(lead.state) == sd)) for sd in ("US", "RU")}
-    return Gazetteer(A, dict(record.leaders), places, len(table), surnames, side_ids)
+    role_ids: dict[tuple[str, str], tuple[str, ...]] = {}
+    for sd in ("US", "RU"):
+        role_ids[(sd, "any")] = side_ids[sd]
+        for kind in ("head_of_state", "head_of_government"):
+            role_ids[(sd, kind)] = tuple(sorted(i for i, lead in record.leaders.items() if side(lead.state) == sd
+                                                and any(o[2] == kind for o in lead.offices)))
+    return Gazetteer(A, dict(record.leaders), places, len(table), surnames, side_ids, role_ids)
 
 
 _GAZ_CACHE: dict[int, tuple[Record, Gazetteer]] = {}

@@ -250,8 +250,34 @@ def _agrees(claim: Claim, m: Meeting) -> bool:
 # --- verdicts ---------------------------------------------------------------------------
 
 
+_ROLE_TEXT = re.compile(r"^(?:the|his|her|their|its)\s", re.IGNORECASE)
+
+
+def narrow_roles(claim: Claim, record: Record, article_date: dt.date | None) -> Claim | None:
+    """A leader named by office ('the Russian prime minister') is whoever held it on the stated
+    days, or on the article's date when none is stated; None when nothing says who."""
+    if not any(_ROLE_TEXT.match(m.text) for m in claim.leaders):
+        return claim
+    lo, hi = (claim.time.start, claim.time.end) if claim.time else (article_date, article_date)
+    if lo is None or len(claim.leaders) != len(claim.options):
+        return None
+    options = []
+    for m, opt in zip(claim.leaders, claim.options, strict=True):
+        if _ROLE_TEXT.match(m.text):
+            opt = tuple(i for i in opt if i in record.leaders and any(
+                s <= hi and (e is None or lo <= e) for s, e in record.leaders[i].terms))
+            if not opt:
+                return None
+        options.append(opt)
+    return replace(claim, options=options)
+
+
 def verify(claim: Claim, record: Record, article_date: dt.date | None = None) -> Verdict:
     """The verdict on one claim, with a correction and the meetings that decide it."""
+    narrowed = narrow_roles(claim, record, article_date)
+    if narrowed is None:
+        return Verdict(NOT_IN_RECORD, reason="the article names an office, not a leader, and no date says who held it")
+    claim = narrowed
     if claim.superlative in ("first", "last"):
         v = _superlative(claim, record, article_date)
         if v is not None:
