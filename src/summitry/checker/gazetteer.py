@@ -260,22 +260,26 @@ class Gazetteer:
             return []
         out = []
         for m in _ROLE.finditer(text):
+            lead = _ROLE_LEAD.search(text, max(0, m.start() - 32), m.start())
+            if lead is None:
+                continue
             sd = "US" if _US_WORD.fullmatch(m.group("side")) else "RU"
             office = m.group("office").lower()
             kind = ("head_of_government" if office in ("premier", "prime minister", "head of government")
                     else "head_of_state" if office == "president" else "any")
             ids = self.role_ids.get((sd, kind))
             if ids:
-                out.append(Mention(m.start("side"), m.end("office"), "leader", ids, m.group(0), False))
+                out.append(Mention(m.start(), m.end(), "leader", ids, text[lead.start():m.end()], False))
         return out
 
 
 #: An office named instead of a leader, with no name after it.
-_ROLE = re.compile(
-    r"(?<![\w])(?:the|his|her|their|its)\s+(?:(?:new|newly\s+elected|recently\s+appointed|incoming|then)\s+)?"
+_ROLE = re.compile(  # searched from the side's word, which is rarer than "the"
     r"(?P<side>Soviet|Russian|Kremlin|U\.S\.|American)\s+"
     r"(?P<office>leader|president|premier|prime minister|counterpart|head of state|head of government)\b"
     r"(?!,?\s+[A-Z])(?!'s? [A-Z])")
+_ROLE_LEAD = re.compile(r"(?<![\w])(?:the|his|her|their|its)\s+(?:(?:new|newly\s+elected|recently\s+appointed|"
+                        r"incoming|then)\s+)?$")
 _US_WORD = re.compile(r"U\.S\.|US|American|America|United States|Washington")
 _SIDE_US = r"U\.S\.|US|American|America|United States|Washington"
 _SIDE_RU = r"Soviet|Russian|Russia|Moscow|Kremlin"
