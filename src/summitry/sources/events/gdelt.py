@@ -76,6 +76,28 @@ POLECAT_COLUMNS: list[str] = [name for name, _ in POLECAT_FIELDS]
 POLECAT_SCHEMA: pa.Schema = pa.schema(POLECAT_FIELDS)
 POLECAT_REQUIRED = ("Event ID", "Event Date")
 
+# ICEWS (Dataverse `events.YYYY.tab`): tab-separated with a header row that, like POLECAT's,
+# begins "Event ID"; CAMEO-coded, with actors named ("Vladimir Putin") and countries written
+# out ("Russian Federation"). Read into the POLECAT shape (`ingest.icews_to_polecat`).
+ICEWS_FIELDS: list[tuple[str, pa.DataType]] = [
+    ("Event ID", pa.string()),
+    ("Event Date", pa.date32()),
+    ("Source Name", pa.string()),
+    ("Source Sectors", pa.string()),
+    ("Source Country", pa.string()),
+    ("CAMEO Code", pa.string()),
+    ("Target Name", pa.string()),
+    ("Target Sectors", pa.string()),
+    ("Target Country", pa.string()),
+    ("Story ID", pa.string()),
+    ("Publisher", pa.string()),
+    ("City", pa.string()),
+    ("Country", pa.string()),
+    ("Latitude", pa.float64()),
+    ("Longitude", pa.float64()),
+]
+ICEWS_SCHEMA: pa.Schema = pa.schema(ICEWS_FIELDS)
+
 #: CAMEO consult codes that stand for an in-person meeting. 041 (discuss by telephone) is
 #: left out on purpose: a phone call is not a meeting.
 CONSULT_CODES: tuple[str, ...] = ("040", "042", "043", "044", "045", "046")

@@ -41,18 +41,20 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 import pyarrow.parquet as pq
+import pycountry
 
 from summitry.errors import SummitryError
 from summitry.sources.events.gdelt import (
     GDELT_COLUMNS,
     GDELT_REQUIRED,
     GDELT_SCHEMA,
+    ICEWS_SCHEMA,
     POLECAT_REQUIRED,
     POLECAT_SCHEMA,
 )
 
 MANIFEST = "manifest.json"
-FORMATS = ("gdelt", "polecat")
+FORMATS = ("gdelt", "polecat", "icews")
 BLOCK_SIZE = 32 << 20
 ROWS_PER_GROUP = 1 << 19
 
@@ -307,9 +309,12 @@ class _Format:
     date_format: str
     header: bool
     note: str | None = None  # said of every file read in this layout
+    transform: Callable[[pa.Table], pa.Table] | None = None  # into the store's shape (ICEWS -> POLECAT)
 
     def conform(self, table: pa.Table) -> pa.Table:
         """Rows in the store's schema: fields this layout lacks are added, empty."""
+        if self.transform is not None:
+            return self.transform(table)
         target = GDELT_SCHEMA if self.name == "gdelt" else self.schema
         if table.schema.equals(target):
             return table
@@ -327,18 +332,74 @@ def _gdelt1(n_fields: int) -> _Format:
                         f"{'' if n_fields == 58 else ' and SOURCEURL'} empty")
 
 
+#: ICEWS writes CAMEO codes; the store keeps POLECAT's PLOVER mode, as POLECAT would code it.
+_CAMEO_TO_MODE = {"040": "", "041": "phone", "042": "visit", "043": "host", "044": "third-party", "045": "mediate",
+                  "046": "negotiate"}
+
+
+def _iso3(name: str | None) -> str | None:
+    """ISO 3166-1 alpha-3 for a country ICEWS writes out ("Russian Federation", "South Korea")."""
+    if not name:
+        return None
+    try:
+        return pycountry.countries.lookup(name).alpha_3
+    except LookupError:
+        pass
+    try:
+        found = pycountry.countries.search_fuzzy(name)
+    except LookupError:
+        return None
+    return found[0].alpha_3 if len(found) == 1 else None
+
+
+def icews_to_polecat(table: pa.Table) -> pa.Table:
+    """ICEWS rows in the POLECAT shape: CAMEO 04x is CONSULT with its mode, countries by code,
+    the story as the source (ICEWS has no URL; a story id counts one story)."""
+    codes = [str(c or "").strip().zfill(3) if c else "" for c in table.column("CAMEO Code").to_pylist()]
+    names = sorted({n for col in ("Source Country", "Target Country", "Country") for n in table.column(col).to_pylist() if n})
+    iso = {n: _iso3(n) for n in names}
+
+    def countries(col: str) -> pa.Array:
+        return pa.array([iso.get(n) if n else None for n in table.column(col).to_pylist()], pa.string())
+
+    story = [f"icews:story:{x}" if x else None for x in table.column("Story ID").to_pylist()]
+    cols = {
+        "Event ID": table.column("Event ID"),
+        "Event Date": table.column("Event Date"),
+        "Event Type": pa.array(["CONSULT" if c[:2] == "04" else (f"CAMEO {c}" if c else None) for c in codes], pa.string()),
+        "Event Mode": pa.array([_CAMEO_TO_MODE.get(c, "") if c[:2] == "04" else None for c in codes], pa.string()),
+        "Actor Name": table.column("Source Name"),
+        "Actor Country": countries("Source Country"),
+        "Actor Title": table.column("Source Sectors"),
+        "Recipient Name": table.column("Target Name"),
+        "Recipient Country": countries("Target Country"),
+        "Recipient Title": table.column("Target Sectors"),
+        "City": table.column("City"),
+        "Country": countries("Country"),
+        "Latitude": table.column("Latitude"),
+        "Longitude": table.column("Longitude"),
+        "Source": pa.array(story, pa.string()),
+    }
+    return pa.Table.from_arrays([cols[f.name].cast(f.type) for f in POLECAT_SCHEMA], schema=POLECAT_SCHEMA)
+
+
 _FORMATS = {
     "gdelt": _Format("gdelt", GDELT_SCHEMA, GDELT_REQUIRED, "%Y%m%d", header=False),
     "gdelt1": _gdelt1(58),
     "gdelt1-57": _gdelt1(57),
     "polecat": _Format("polecat", POLECAT_SCHEMA, POLECAT_REQUIRED, "%Y-%m-%d", header=True),
+    "icews": _Format("polecat", ICEWS_SCHEMA, POLECAT_REQUIRED, "%Y-%m-%d", header=True,
+                     note="ICEWS layout: read into the POLECAT shape (CAMEO 04x as CONSULT and its mode, countries "
+                          "by ISO code, the story id as the source)", transform=icews_to_polecat),
 }
 
 
 def detect_format(first_line: bytes) -> str:
-    """POLECAT by its header; a headerless GDELT file by its field count (61: 2.0; 58 or 57: 1.0)."""
+    """ICEWS and POLECAT by their headers (both begin "Event ID"; ICEWS names "Source Name" and
+    "CAMEO Code"); a headerless GDELT file by its field count (61: 2.0; 58 or 57: 1.0)."""
     if first_line.lstrip(b"\xef\xbb\xbf").startswith(b"Event ID"):
-        return "polecat"
+        fields = first_line.rstrip(b"\r").split(b"\t")
+        return "icews" if b"Source Name" in fields and b"CAMEO Code" in fields else "polecat"
     fields = first_line.count(b"\t") + 1
     return {58: "gdelt1", 57: "gdelt1-57"}.get(fields, "gdelt")
 
