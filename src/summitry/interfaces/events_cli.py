@@ -205,22 +205,46 @@ def generate(
     compress: Annotated[str, typer.Option(help="none | gz | zip (tsv only)")] = "none",
     rows_per_file: Annotated[int, typer.Option(help="Rows per file")] = 1_000_000,
     db: Annotated[str | None, typer.Option("--db", help="Take the curated leaders from this database (default: the curated record)")] = None,
+    profile_from: Annotated[Path | None, typer.Option(
+        "--profile-from", help="An ingested store of real files whose coding the background follows "
+                               "(consult share and code mix, geography types, rows per story)")] = None,
 ) -> None:
     """Write synthetic GDELT 2.0 data with planted meetings (truth.json) in realistic noise."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from summitry.sources.events.generate import generate as run
+    from summitry.sources.events.profile import profile as measure
 
     leaders = leaders_for(db) if db else None
+    profile = measure(profile_from) if profile_from else None
     if fmt not in ("tsv", "parquet") or compress not in ("none", "gz", "zip"):
         raise SummitryError("--format is tsv or parquet; --compress is none, gz or zip")
     with Progress(TextColumn("generate"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=err) as bar:
         task = bar.add_task("rows", total=rows)
         result = run(rows, out_dir, seed=seed, meetings=n_meetings, fmt=fmt, compress=compress,
-                     rows_per_file=rows_per_file, leaders=leaders, progress=lambda n: bar.advance(task, n))
+                     rows_per_file=rows_per_file, leaders=leaders, progress=lambda n: bar.advance(task, n),
+                     profile=profile)
     err.print(f"wrote {rows:,} rows in {len(result.files)} file(s) to {out_dir}, "
               f"{len(result.planted)} planted meetings in {out_dir / 'truth.json'}", highlight=False)
+
+
+@events_app.command()
+@friendly
+def profile(
+    store: StoreOpt = None,
+    compare: Annotated[Path | None, typer.Option(help="A second store to show beside it (e.g. a synthetic one)")] = None,
+    fmt: Annotated[Fmt, typer.Option("--format", "-f", help="Output format")] = Fmt.table,
+) -> None:
+    """How a store's CONSULT rows are coded: code mix, actor typing and naming, geography types,
+    rows per story; beside a second store's with --compare."""
+    from summitry.sources.events.profile import flat
+    from summitry.sources.events.profile import profile as measure
+
+    stores = {"store": _store(store), **({"compare": compare} if compare else {})}
+    measured = {k: flat(measure(v)) for k, v in stores.items()}
+    rows = [{"measure": key, **{k: m[key] for k, m in measured.items()}} for key in measured["store"]]
+    emit(rows, fmt, ["measure", *stores], "coding profile")
 
 
 @events_app.command()

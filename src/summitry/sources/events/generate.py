@@ -153,6 +153,7 @@ def _vocab() -> dict[str, np.ndarray]:
         "place_full": np.array([f"{c}, {_country_label(s)}" for c, s, _, _ in places]),
         "place_fips": np.array([fips[s] for _, s, _, _ in places]),
         "place_lat": np.array([la for *_, la, _ in places]), "place_lon": np.array([lo for *_, lo in places]),
+        "place_country": np.array([_country_label(s) for _, s, _, _ in places]),
         "event_code": np.array(_BG_CODES),
     }
 
@@ -163,8 +164,11 @@ def _strings(idx: np.ndarray, values: np.ndarray) -> pa.Array:
     return pa.DictionaryArray.from_arrays(pa.array(idx.astype(np.int32)), dictionary).cast(pa.string())
 
 
-def _background(rng: np.random.Generator, n: int, day0: int, days: int, voc: dict[str, np.ndarray]) -> dict[str, Any]:
-    """n random rows as columns (raw GDELT shape: SQLDATE as YYYYMMDD integer)."""
+def _background(rng: np.random.Generator, n: int, day0: int, days: int, voc: dict[str, np.ndarray],
+                profile: dict[str, Any] | None = None) -> dict[str, Any]:
+    """n random rows as columns (raw GDELT shape: SQLDATE as YYYYMMDD integer). With a
+    `profile` (`summitry.sources.events.profile`), the consult share and code mix, the
+    geography types and the rows per story follow it instead of the defaults."""
     day = rng.integers(day0, day0 + days, n)
     a1 = rng.integers(0, len(voc["code"]), n)
     a2 = rng.integers(0, len(voc["code"]), n)
@@ -186,7 +190,35 @@ def _background(rng: np.random.Generator, n: int, day0: int, days: int, voc: dic
     cols["NumSources"] = np.minimum(mentions, rng.geometric(0.6, n)).astype(np.int32)
     cols["geo_idx"] = geo
     cols["geo_missing"] = geo_missing
+    if profile is not None:
+        _profiled(rng, n, cols, voc, profile)
     return cols
+
+
+#: Places for the geography types GDELT gives that the default background never does.
+_US_STATE = ("Texas, United States", "US", 31.0, -100.0)
+_US_CITY = ("Washington, District of Columbia, United States", "US", 38.895, -77.036)
+
+
+def _profiled(rng: np.random.Generator, n: int, cols: dict[str, Any], voc: dict[str, np.ndarray],
+              profile: dict[str, Any]) -> None:
+    """Redraw a background chunk's event codes, geography types and stories from a profile."""
+    consult = rng.random(n) < profile["consult_rows"] / max(1, profile["rows"])
+    mix = profile["code_mix"]
+    c_codes = np.array(sorted(mix))
+    weights = np.array([mix[c] for c in c_codes], float)
+    weights = weights / weights.sum() if weights.sum() else np.full(len(c_codes), 1 / len(c_codes))
+    others = np.array([c for c in _BG_CODES if not c.startswith("04")])
+    codes = np.where(consult, rng.choice(c_codes, n, p=weights), rng.choice(others, n))
+    cols["EventCode"] = pa.array(codes.tolist(), pa.string())
+    kinds = np.array(sorted(int(k) for k in profile["geo_type"]))
+    kw = np.array([profile["geo_type"].get(k, profile["geo_type"].get(str(k), 0.0)) for k in kinds], float)
+    kw = kw / kw.sum() if kw.sum() else np.full(len(kinds), 1 / len(kinds))
+    cols["geo_kind"] = rng.choice(kinds, n, p=kw).astype(np.int8)
+    cols["geo_missing"] = cols["geo_kind"] == 0
+    mean = max(1.0, float(profile["rows_per_story"]["mean"]))
+    sizes = rng.geometric(1 / mean, n)
+    cols["story"] = np.repeat(np.arange(n), sizes)[:n]
 
 
 # --- planted meetings and false trails -------------------------------------------------------
@@ -396,6 +428,20 @@ def _assemble(rng: np.random.Generator, bg: dict[str, Any], extra: dict[str, Any
     bg_lon = np.where(miss, np.nan, voc["place_lon"][g])
     bg_type = np.where(miss, 0, 4).astype(np.int8)
     bg_url = pa.array(np.char.add("https://news.example.org/a/", rng.integers(10**8, 10**9, n_bg).astype(str)))
+    if "geo_kind" in bg:  # a profiled chunk: country-level, U.S. and region geocodes too, stories of several rows
+        kind = bg["geo_kind"]
+        full = np.where(miss, None, voc["place_full"][g]).astype(object)
+        country_level = (kind == 1) | (kind == 5)
+        full[country_level] = voc["place_country"][g][country_level]
+        fips_arr = np.where(miss, None, voc["place_fips"][g]).astype(object)
+        lat, lon = bg_lat.copy(), bg_lon.copy()
+        for k, (name, code, la, lo) in ((2, _US_STATE), (3, _US_CITY)):
+            here = kind == k
+            full[here], fips_arr[here], lat[here], lon[here] = name, code, la, lo
+        bg_full, bg_fips, bg_lat, bg_lon = pa.array(full, pa.string()), pa.array(fips_arr, pa.string()), lat, lon
+        bg_type = kind
+        base = int(rng.integers(10**8, 10**9 - n_bg))
+        bg_url = pa.array(np.char.add("https://news.example.org/a/", (base + bg["story"]).astype(str)))
 
     parts: dict[str, list[Any]] = {}
 
@@ -524,11 +570,14 @@ def generate(
     noise: Noise | None = None,
     leaders: reference.Leaders | None = None,
     progress: Callable[[int], None] | None = None,
+    profile: dict[str, Any] | None = None,
 ) -> GenerateResult:
     """Write `rows` synthetic GDELT rows to `out` and the planted meetings to `out/truth.json`.
 
     fmt "tsv" writes GDELT export files (compress none/gz/zip) to read with `ingest`;
     fmt "parquet" writes a ready store (typed parts and a manifest), skipping the ingest.
+    `profile` (measured on real files by `summitry.sources.events.profile.profile`) makes the
+    background follow real coding: consult share and code mix, geography types, rows per story.
     """
     if fmt not in ("tsv", "parquet") or compress not in ("none", "gz", "zip"):
         raise ValueError("fmt is tsv or parquet; compress is none, gz or zip")
@@ -567,7 +616,7 @@ def generate(
         n_here = min(rows_per_file, rows - k * rows_per_file)
         mine = [special[i] for i in np.flatnonzero(where == k)]
         extra = _rows_to_columns(mine) if mine else None
-        bg = _background(rng, n_here - len(mine), day0, days, voc)
+        bg = _background(rng, n_here - len(mine), day0, days, voc, profile)
         raw = _assemble(rng, bg, extra, next_id, voc)
         next_id += raw.num_rows
         if fmt == "parquet":
@@ -588,7 +637,7 @@ def generate(
         (out / "manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
     params = {"rows": rows, "seed": seed, "meetings": len(planted), "fmt": fmt, "compress": compress,
               "start": start.isoformat(), "end": end.isoformat(), "noise": asdict(noise),
-              "special_rows": len(special)}
+              "special_rows": len(special), "profile": profile}
     (out / "truth.json").write_text(json.dumps({"params": params, "meetings": [asdict(m) for m in planted]},
                                                indent=1, ensure_ascii=False), encoding="utf-8")
     return GenerateResult(out, files, rows, planted, params)
