@@ -21,7 +21,7 @@ REAL_FILES = ("20190121220000.export.CSV.zip", "20191024143000.export.CSV")
 def test_funnel_counts_each_step(tmp_path: Path, leaders: reference.Leaders) -> None:
     d = dt.date(2019, 6, 28)
     rows = [consult("VLADIMIR PUTIN", "RUS", "XI JINPING", "CHN", day=d, place=("Osaka, Japan", "JA")) for _ in range(5)]
-    rows += [consult("RUSSIA", "RUS", "XI JINPING", "CHN", day=d)]  # GOV, but no leader named
+    rows += [consult("RUSSIA", "RUS", "XI JINPING", "CHN", day=d)]  # coded by role beside a leader named: Putin
     rows += [consult("VLADIMIR PUTIN", "RUS", "XI JINPING", "CHN", day=d, Actor2Type1Code="ELI")]  # not GOV
     rows += [gdelt_row(EventCode="190")]  # not a consult
     f = tmp_path / "20190628.export.CSV"
@@ -30,7 +30,7 @@ def test_funnel_counts_each_step(tmp_path: Path, leaders: reference.Leaders) -> 
     (row,) = funnel(tmp_path / "s", leaders=leaders)
     assert {k: row[k] for k in ("read", "loaded", "rejected", "consult", "both_gov", "both_leaders", "candidates",
                                 "meetings")} == {"read": 9, "loaded": 8, "rejected": 1, "consult": 7, "both_gov": 6,
-                                                 "both_leaders": 5, "candidates": 1, "meetings": 1}
+                                                 "both_leaders": 6, "candidates": 1, "meetings": 1}
     assert row["found"].startswith("putin-vladimir–xi-jinping 2019-06-28")
 
 
@@ -49,5 +49,5 @@ def test_funnel_on_the_real_gdelt_files(tmp_path: Path, leaders: reference.Leade
         "20190121220000.export.CSV.zip": {"read": 1629, "loaded": 1629, "rejected": 0, "consult": 305, "both_gov": 9,
                                           "both_leaders": 0, "candidates": 0, "meetings": 0},
         "20191024143000.export.CSV": {"read": 2111, "loaded": 2111, "rejected": 0, "consult": 460, "both_gov": 14,
-                                      "both_leaders": 0, "candidates": 0, "meetings": 0},
+                                      "both_leaders": 1, "candidates": 1, "meetings": 0},
     }

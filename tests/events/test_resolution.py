@@ -55,7 +55,8 @@ def test_alias_table_merges_terms_and_flags_shared_aliases(leaders: reference.Le
     # Overlapping or adjacent terms become disjoint spans: one row per alias and date.
     spans: dict[tuple[str, str], list] = {}
     for r in rows:
-        spans.setdefault((r["alias"], r["leader_id"]), []).append((r["start_date"], r["end_date"]))
+        if not r["role"]:
+            spans.setdefault((r["alias"], r["leader_id"]), []).append((r["start_date"], r["end_date"]))
     for s in spans.values():
         s.sort()
         assert all(a[1] < b[0] for a, b in zip(s, s[1:], strict=False))
@@ -64,13 +65,18 @@ def test_alias_table_merges_terms_and_flags_shared_aliases(leaders: reference.Le
         reference.LeaderTerm("p", "P Q", "RUS", "Acting", "head_of_state", dt.date(1999, 12, 31), dt.date(2000, 5, 7)),
         reference.LeaderTerm("p", "P Q", "RUS", "President", "head_of_state", dt.date(2000, 5, 7), None),
     ])).to_pylist()
-    assert [(r["start_date"], r["end_date"]) for r in merged] == [(dt.date(1999, 8, 16), reference.FAR_FUTURE)]
+    assert [(r["start_date"], r["end_date"]) for r in merged if not r["role"]] == [
+        (dt.date(1999, 8, 16), reference.FAR_FUTURE)]
     abe = [r for r in rows if r["alias"] == "SHINZO ABE"]
     assert len(abe) == 2  # two separate premierships
     erdogan = {r["alias"] for r in rows if r["leader_id"] == "erdogan-recep-tayyip"}
     assert {"RECEP TAYYIP ERDOGAN", "RECEP TAYYIP ERDOĞAN", "ERDOGAN"} <= erdogan
     shared = [r for r in rows if r["alias"] == "XI"]
     assert shared and not shared[0]["ambiguous"]
+    # a state's name stands for its leading office holder of the day, and always needs the country
+    turkey = sorted((r["start_date"], r["leader_id"]) for r in rows if r["alias"] == "TURKEY")
+    assert turkey and {lid for _, lid in turkey} == {"erdogan-recep-tayyip"}
+    assert all(r["role"] and r["ambiguous"] for r in rows if r["alias"] in ("TURKEY", "PRESIDENT"))
 
 
 def _meet(store: Path, leaders: reference.Leaders, *rows: dict) -> list[dict]:
@@ -90,7 +96,7 @@ def test_resolution_needs_both_leaders_in_office(tmp_path: Path, leaders: refere
 def test_non_leaders_and_untyped_actors_do_not_resolve(tmp_path: Path, leaders: reference.Leaders) -> None:
     d = dt.date(2019, 6, 28)
     rows = [consult("SERGEY LAVROV", "RUS", "XI JINPING", "CHN", day=d) for _ in range(6)]
-    rows += [consult("RUSSIA", "RUS", "XI JINPING", "CHN", day=d) for _ in range(6)]
+    rows += [consult("RUSSIA", "RUS", "CHINA", "CHN", day=d) for _ in range(6)]  # two roles: no leader named
     rows += [consult("VLADIMIR PUTIN", "RUS", "XI JINPING", "CHN", day=d, Actor1Type1Code=None) for _ in range(6)]
     rows += [consult("VLADIMIR PUTIN", "RUS", "XI JINPING", "CHN", day=d, code="041") for _ in range(6)]  # phone
     rows += [consult("VLADIMIR PUTIN", "RUS", "DMITRY MEDVEDEV", "RUS", day=d) for _ in range(6)]  # same state
@@ -148,3 +154,26 @@ def test_no_two_terms_of_one_office_overlap() -> None:
             if a.leader_id != b.leader_id and (a.end_date is None or a.end_date > b.start_date):
                 overlaps.append((state, kind, a.leader_id, str(a.end_date), b.leader_id, str(b.start_date)))
     assert overlaps == []
+
+
+def test_a_side_coded_by_role_beside_a_named_leader_is_its_leader(tmp_path: Path, leaders: reference.Leaders) -> None:
+    """Real coding names one leader and codes the other side as its country ("VLADIMIR PUTIN"
+    meets "TURKEY", untyped) or its office ("PRESIDENT" of TUR): the state's leading office
+    holder that day. A country name that is not a leader's state, or an office of a state without
+    one in office, resolves to nobody."""
+    d = dt.date(2019, 10, 22)
+    sochi = ("Sochi, Krasnodar, Russia", "RS")
+    bare = [consult("VLADIMIR PUTIN", "RUS", "TURKEY", "TUR", day=d, code="042", place=sochi, Actor2Code="TUR",
+                    Actor2Type1Code=None) for _ in range(6)]
+    (m,) = _meet(tmp_path / "bare", leaders, *bare)
+    assert (m["leader_a"], m["leader_b"], m["city"]) == ("erdogan-recep-tayyip", "putin-vladimir", "Sochi")
+    office = [consult("VLADIMIR PUTIN", "RUS", "PRESIDENT", "TUR", day=d, code="042", place=sochi) for _ in range(6)]
+    (m,) = _meet(tmp_path / "office", leaders, *office)
+    assert m["leader_a"] == "erdogan-recep-tayyip"
+    before = [consult("SHINZO ABE", "JPN", "TURKEY", "TUR", day=dt.date(2007, 1, 10), code="042",
+                      Actor2Code="TUR", Actor2Type1Code=None) for _ in range(6)]
+    (m,) = _meet(tmp_path / "before", leaders, *before)  # in 2007 Turkey's leading office holder was PM Erdogan
+    assert (m["leader_a"], m["leader_b"]) == ("abe-shinzo", "erdogan-recep-tayyip")
+    nobody = [consult("VLADIMIR PUTIN", "RUS", "TURKMENISTAN", "TKM", day=d, code="042", Actor2Code="TKM",
+                      Actor2Type1Code=None) for _ in range(6)]
+    assert _meet(tmp_path / "nobody", leaders, *nobody) == []

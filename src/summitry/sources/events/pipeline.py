@@ -7,8 +7,9 @@ The same expression runs on DuckDB (default, over Parquet) and on Spark. Steps:
    POLECAT rows are put in one shape.
 2. *Resolution*: each actor name (upper-cased, letters only) must equal a leader's name or
    alias, on a date inside one of that leader's terms; an alias shared by several leaders
-   also needs the actor's country to be the leader's state. Both sides must resolve, to
-   leaders of two different states.
+   also needs the actor's country to be the leader's state. An actor coded by role (its
+   state's name, "PRESIDENT") is the state's leading office holder that day, but only beside
+   a leader named on the other side. Both sides must resolve, to leaders of two different states.
 3. *Grouping*: reports of one pair of leaders are sorted by date and cut wherever two
    consecutive reports are more than `gap_days` apart, so one cluster is one meeting.
    Dates are the days carrying at least `day_share` of the busiest day's reports (this
@@ -53,7 +54,7 @@ class Params:
 
 DEFAULT_PARAMS = Params()
 #: Bumped whenever the method or its output changes, so a cached result is never reused across it.
-METHOD_VERSION = 3
+METHOD_VERSION = 4
 
 REPORT_COLUMNS = ("event_id", "date", "code", "name1", "country1", "type1", "name2", "country2", "type2",
                   "venue", "city", "place_factor", "mentions", "sources", "url")
@@ -79,7 +80,12 @@ def _government(t: ir.Table, actor: str) -> ir.BooleanValue:
 
 def gdelt_reports(t: ir.Table, fips: ir.Table) -> ir.Table:
     """GDELT 2.0 rows -> consult reports in the common shape."""
-    t = t.filter(t.EventCode.isin(CONSULT_CODES), _government(t, "Actor1"), _government(t, "Actor2"))
+    gov1, gov2 = _government(t, "Actor1"), _government(t, "Actor2")
+    # A side coded as its country alone (Code == CountryCode, no type: "TURKEY") may stand for
+    # its leader when the other side is a government actor (resolved_reports decides).
+    bare1 = (t.Actor1Code == t.Actor1CountryCode) & t.Actor1Type1Code.isnull()
+    bare2 = (t.Actor2Code == t.Actor2CountryCode) & t.Actor2Type1Code.isnull()
+    t = t.filter(t.EventCode.isin(CONSULT_CODES), gov1 | bare1, gov2 | bare2, gov1 | gov2)
     t = t.left_join(fips, t.ActionGeo_CountryCode == fips.fips)
     is_city = t.ActionGeo_Type.isin([3, 4])  # GDELT geo types: 1 country, 2 U.S. state, 3 U.S. city, 4 city, 5 region
     sea = t.ActionGeo_FullName.fill_null("").re_search(_SEA) & ~is_city
@@ -122,7 +128,7 @@ def polecat_reports(t: ir.Table) -> ir.Table:
 
 def _resolve_side(r: ir.Table, aliases: ir.Table, cameo: ir.Table, side: str) -> ir.Table:
     a = aliases.rename({f"{k}{side}": k for k in ("alias", "leader_id", "name", "state", "start_date",
-                                                   "end_date", "ambiguous")})
+                                                   "end_date", "ambiguous", "role")})
     c = cameo.rename({f"cameo{side}": "cameo", f"cameo_iso3{side}": "cameo_iso3"})
     r = r.left_join(c, r[f"country{side}"] == c[f"cameo{side}"])
     r = r.mutate(**{f"iso{side}": r[f"cameo_iso3{side}"].fill_null(r[f"country{side}"])})
@@ -142,7 +148,9 @@ def resolved_reports(reports: ir.Table, aliases: ir.Table, cameo: ir.Table) -> i
     r = r.mutate(n1=_norm(r.name1), n2=_norm(r.name2))
     r = _resolve_side(r, aliases, cameo, "1")
     r = _resolve_side(r, aliases, cameo, "2")
-    r = r.filter(r.state1 != r.state2)
+    # One side may be coded by role ("TURKEY", "PRESIDENT") when the other is a leader named;
+    # two roles ("TURKEY" meets "RUSSIA") name no leader at all.
+    r = r.filter(r.state1 != r.state2, ~(r.role1 & r.role2))
     first = r.leader_id1 < r.leader_id2
     # 042: actor 1 visits actor 2 (host: actor 2's state); 043: actor 1 hosts actor 2.
     coded_host = r.code.cases(("042", r.state2), ("043", r.state1), else_=ibis.null("string"))

@@ -171,22 +171,80 @@ def alias_table(leaders: Leaders) -> pa.Table:
                 if variant:
                     keys.setdefault(variant, set()).add(lid)
     rows: dict[str, list] = {k: [] for k in
-                             ("alias", "leader_id", "name", "state", "start_date", "end_date", "ambiguous")}
+                             ("alias", "leader_id", "name", "state", "start_date", "end_date", "ambiguous", "role")}
+
+    def add(alias: str, lid: str, name: str, state: str, s: dt.date, e: dt.date, ambiguous: bool, role: bool) -> None:
+        for k, v in zip(rows, (alias, lid, name, state, s, e, ambiguous, role), strict=True):
+            rows[k].append(v)
+
     for alias in sorted(keys):
         for lid in sorted(keys[alias]):
             terms = by_id[lid]
             for s, e in _merged_spans(terms):
-                rows["alias"].append(alias)
-                rows["leader_id"].append(lid)
-                rows["name"].append(terms[0].name)
-                rows["state"].append(terms[0].state)
-                rows["start_date"].append(s)
-                rows["end_date"].append(e)
-                rows["ambiguous"].append(len(keys[alias]) > 1)
+                add(alias, lid, terms[0].name, terms[0].state, s, e, len(keys[alias]) > 1, False)
+    for alias, lid, name, state, s, e in role_aliases(leaders):
+        if alias not in keys:  # a leader's own name always wins
+            add(alias, lid, name, state, s, e, True, True)
     return pa.table(rows, schema=pa.schema([
         ("alias", pa.string()), ("leader_id", pa.string()), ("name", pa.string()), ("state", pa.string()),
-        ("start_date", pa.date32()), ("end_date", pa.date32()), ("ambiguous", pa.bool_()),
+        ("start_date", pa.date32()), ("end_date", pa.date32()), ("ambiguous", pa.bool_()), ("role", pa.bool_()),
     ]))
+
+
+#: Offices GDELT writes as an actor's name ("PRESIDENT"), by the kind of term that holds them.
+ROLE_NAMES = {"head_of_state": ("PRESIDENT",), "head_of_government": ("PRIME MINISTER", "PREMIER", "CHANCELLOR")}
+_RANK = {"party_leader": 0, "head_of_state": 1, "head_of_government": 2}
+_PARTS_OF_STATES = frozenset({"ENGLAND", "SCOTLAND", "NORTHERN IRELAND", "WEST GERMANY", "SOVIET RUSSIA", "HOLLAND"})
+
+
+def _state_names(code: str) -> set[str]:
+    import pycountry
+
+    from summitry.checker.gazetteer_data import COUNTRY_ALIASES
+    from summitry.schema import state_name
+
+    names = {state_name(code) or "", *COUNTRY_ALIASES.get(code, ())}
+    c = pycountry.countries.get(alpha_3=code)
+    if c is not None:
+        names |= {getattr(c, a, "") or "" for a in ("name", "common_name", "official_name")}
+    out = set()
+    for n in names:
+        if n and "," not in n:
+            for v in (normalize_name(n), normalize_name(strip_accents(n))):
+                if len(v) >= 4 and v not in _PARTS_OF_STATES:
+                    out.add(v)
+    return out
+
+
+def role_aliases(leaders: Leaders) -> list[tuple[str, str, str, str, dt.date, dt.date]]:
+    """(alias, leader id, name, state, start, end) for actors coded by role, not by name: the
+    state's name ("TURKEY") stands for its leading office holder of the day (party leader, else
+    head of state, else head of government: Erdogan as prime minister, then as president), and
+    an office ("PRESIDENT") for its holder. Every role alias needs the actor's country to be the
+    leader's state, and a report whose two actors are both coded by role is no meeting of theirs
+    (`pipeline.resolved_reports`)."""
+    out = []
+    by_state: dict[str, list[LeaderTerm]] = {}
+    for t in leaders.terms:
+        by_state.setdefault(t.state, []).append(t)
+    for state, terms in sorted(by_state.items()):
+        days = sorted({t.start_date for t in terms} | {t.end_date for t in terms if t.end_date})
+        spans = []  # the leading holder over each stretch between two term boundaries
+        for lo, hi in zip(days, [*days[1:], FAR_FUTURE], strict=True):
+            holders = [t for t in terms if t.start_date <= lo and (t.end_date is None or lo < t.end_date)]
+            if holders:
+                top = min(holders, key=lambda t: (_RANK.get(t.kind, 3), t.leader_id))
+                if spans and spans[-1][0].leader_id == top.leader_id and spans[-1][2] == lo:
+                    spans[-1] = (spans[-1][0], spans[-1][1], hi)
+                else:
+                    spans.append((top, lo, hi))
+        for top, lo, hi in spans:
+            for alias in sorted(_state_names(state)):
+                out.append((alias, top.leader_id, top.name, state, lo, hi))
+        for t in terms:
+            for alias in ROLE_NAMES.get(t.kind, ()):
+                out.append((alias, t.leader_id, t.name, state, t.start_date, t.end_date or FAR_FUTURE))
+    return sorted(set(out))
 
 
 @dataclass(frozen=True)
