@@ -46,6 +46,12 @@ def state_name(code: str) -> str | None:
     return getattr(country, "common_name", None) or country.name
 
 
+def successor(code: str) -> str:
+    """The state a former one became (SUN -> RUS), for history and pairs; a current state, or one
+    with no successor, is itself."""
+    return HISTORICAL_STATES.get(code, (None, None))[1] or code
+
+
 def predecessors(code: str) -> list[str]:
     """States that `code` succeeds (RUS -> [SUN]); used for succession-aware queries."""
     return sorted(old for old, (_, new) in HISTORICAL_STATES.items() if new == code)

@@ -32,15 +32,14 @@ from summitry import query
 from summitry.analysis.signals import SCOPE, ordinal, signals
 from summitry.errors import InvalidQuery, NotFound, UnknownValue
 from summitry.model import M, from_record
-from summitry.schema import HISTORICAL_STATES, predecessors, state_name
+from summitry.schema import predecessors, state_name, successor
 
 # --- pairs of states and their history -------------------------------------------------
 
 
 def side_of(state: str) -> str:
     """The current state a former one belongs to for history (SUN -> RUS)."""
-    successor = HISTORICAL_STATES.get(state, (None, None))[1]
-    return successor or state
+    return successor(state)
 
 
 def setting_of(m: M) -> str:

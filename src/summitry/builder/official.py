@@ -27,7 +27,7 @@ import pandas as pd
 import yaml
 
 from summitry.errors import SummitryError
-from summitry.schema import HISTORICAL_STATES, TABLES, Record, Slug, state_name
+from summitry.schema import TABLES, Record, Slug, state_name, successor
 from summitry.sources.curated import Curated, default_curated_dir
 
 SLACK_DAYS = 3
@@ -45,7 +45,7 @@ class OfficialNote(Record):
 
 
 def _side(code: str | None) -> str | None:
-    return HISTORICAL_STATES.get(code, (None, code))[1] or code if code else code
+    return successor(code) if code else code
 
 
 def resolve_source(official: str | Path, progress: Callable[[str], None]) -> Path:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import duckdb
 
-from summitry.schema import HISTORICAL_STATES
+from summitry.schema import successor
 
 ORIGIN_RULE = """\
 1. curated: every meeting of the curated record is written.
@@ -33,11 +33,6 @@ ORIGIN_RULE = """\
    side): the official record wins over event data.
 """
 SLACK_DAYS = 1
-
-
-def successor(state: str) -> str:
-    """The state's current code (SUN -> RUS); pairs are compared under succession."""
-    return HISTORICAL_STATES.get(state, (None, state))[1] or state
 
 
 def pair_key(states: Iterable[str]) -> frozenset[str]:

@@ -21,6 +21,7 @@ from summitry.checker.gazetteer import Mention, lower_same_length
 from summitry.checker.gazetteer_data import OTHER_GIVEN_NAMES
 from summitry.checker.record import OtherLeader
 from summitry.checker.spelling import fold
+from summitry.schema import successor
 
 #: Name order with the family name first, where a surname is the first word.
 FAMILY_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM", "KHM", "HUN", "MNG"})
@@ -118,12 +119,6 @@ def _name_of(m: Mention, record) -> str:
     if len(m.value) == 1 and m.value[0] in record.leaders:
         return record.leaders[m.value[0]].name
     return m.text  # "Bush": either of two
-
-
-def successor(state: str) -> str:
-    from summitry.schema import HISTORICAL_STATES
-
-    return HISTORICAL_STATES.get(state, (None, state))[1] or state
 
 
 @dataclass(frozen=True)

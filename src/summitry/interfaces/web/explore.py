@@ -22,7 +22,7 @@ from summitry.db import has_table
 from summitry.errors import InvalidQuery, NotFound
 from summitry.interfaces.render import when
 from summitry.query import official as official_query
-from summitry.schema import HISTORICAL_STATES, predecessors, state_name
+from summitry.schema import predecessors, state_name, successor
 
 DEFAULT_PAIR = ("USA", "RUS")
 #: Shorter names where the ISO name is long-winded for headings and legends.
@@ -224,8 +224,7 @@ def other_side(m: dict) -> str:
     others = [p["state"] for p in m["participants"] if p["state"] != "USA"]
     if not others:
         return DEFAULT_PAIR[1]
-    successor = HISTORICAL_STATES.get(others[0], (None, None))[1]
-    return successor or others[0]
+    return successor(others[0])
 
 
 def meeting(con: duckdb.DuckDBPyConnection, meeting_id: str) -> dict:
