@@ -41,7 +41,8 @@ def pair_key(states: Iterable[str]) -> frozenset[str]:
 
 @dataclass
 class Derived:
-    """What the rule wrote and left out, per origin."""
+    """What the rule let in and left out, per origin. Official-derived meetings are written by
+    `derive` itself, in SQL; `rows` holds the event-derived ones for the build to write."""
 
     rows: list[dict] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
