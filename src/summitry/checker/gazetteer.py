@@ -449,17 +449,7 @@ def build_gazetteer(record: Record) -> Gazetteer:
     return Gazetteer(A, dict(record.leaders), places, len(table), surnames, side_ids, role_ids)
 
 
-_GAZ_CACHE: dict[int, tuple[Record, Gazetteer]] = {}
-
-
 def gazetteer_for(record: Record) -> Gazetteer:
     """The gazetteer of a record, built once per record object."""
-    hit = _GAZ_CACHE.get(id(record))
-    if hit is not None and hit[0] is record:
-        return hit[1]
-    gaz = build_gazetteer(record)
-    if len(_GAZ_CACHE) > 8:
-        _GAZ_CACHE.clear()
-    _GAZ_CACHE[id(record)] = (record, gaz)
-    return gaz
+    return record.derived("gazetteer", lambda: build_gazetteer(record))
 

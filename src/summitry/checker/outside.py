@@ -13,6 +13,7 @@ stated years are listed as pointers (record ids a reader can open), not as a ver
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import ahocorasick
@@ -39,7 +40,6 @@ class OtherNames:
     """An automaton over other leaders' full names and surnames."""
 
     automaton: ahocorasick.Automaton | None
-    full: frozenset[str]
 
     def scan(self, text: str, lowered: str | None = None) -> list[Mention]:
         """Mentions (kind 'other', value: the OtherLeader) of other leaders in ``text``;
@@ -81,16 +81,16 @@ def surname_of(name: str, state: str) -> str | None:
 def build_other_names(leaders: list[OtherLeader], known_surfaces: set[str]) -> OtherNames:
     """The automaton over ``leaders``; names the record's own leaders go by are left out, and a
     surname two states share is dropped (it could be either)."""
+    surnames = {lead: surname_of(lead.name, lead.state) for lead in leaders}
     by_surname: dict[str, set[str]] = {}
-    for lead in leaders:
-        s = surname_of(lead.name, lead.state)
+    for lead, s in surnames.items():
         if s:
             by_surname.setdefault(s.lower(), set()).add(lead.state)
     A = ahocorasick.Automaton()
     added = 0
     for lead in leaders:
         forms = [(lead.name, True)]
-        s = surname_of(lead.name, lead.state)
+        s = surnames[lead]
         if s and len(by_surname[s.lower()]) == 1:
             forms.append((s, False))
         for form, is_full in forms:
@@ -101,9 +101,9 @@ def build_other_names(leaders: list[OtherLeader], known_surfaces: set[str]) -> O
                     A.add_word(key, (key, lead, is_full))
                     added += 1
     if not added:
-        return OtherNames(None, frozenset())
+        return OtherNames(None)
     A.make_automaton()
-    return OtherNames(A, frozenset(lead.name for lead in leaders))
+    return OtherNames(A)
 
 
 def _state_of(m: Mention, record) -> str | None:
@@ -141,23 +141,26 @@ def outside_claims(text: str, sents: list[tuple[int, int]], mentions: list[Menti
     if not others:
         return []
     leaders = [m for m in mentions if m.kind == "leader"]
+    starts = [s for s, _ in sents]
+    by_sentence: dict[int, list[Mention]] = {}  # only the sentences that name another leader
+    for m in others:
+        by_sentence.setdefault(bisect_right(starts, m.start) - 1, []).append(m)
     out: list[OutsideClaim] = []
-    for s, e in sents:
-        here = [m for m in others if s <= m.start < e]
-        if not here or not meet_cue.search(text, s, e):
+    for i, here in sorted(by_sentence.items()):
+        s, e = sents[i]
+        if i < 0 or not meet_cue.search(text, s, e):
             continue
-        people = sorted([m for m in leaders if s <= m.start < e] + here, key=lambda m: m.start)
+        people = [(m, successor(_state_of(m, record) or "")) for m in (
+            [x for x in leaders if s <= x.start < e] + here) if _state_of(m, record)]
         for o in here:
             if any(a <= o.start < b for a, b in claimed):
                 continue
             state = successor(o.value.state)
-            partners = [p for p in people if p is not o and _state_of(p, record) not in (None, o.value.state)
-                        and successor(_state_of(p, record) or "") != state]
+            partners = [(m, st) for m, st in people if m is not o and st != state]
             if not partners:
                 continue
-            p = min(partners, key=lambda x: abs(x.start - o.start))
+            p, pstate = min(partners, key=lambda x: abs(x[0].start - o.start))
             a, b = sorted((p, o), key=lambda x: x.start)
-            pstate = successor(_state_of(p, record) or "")
             reason = (f"{_name_of(p, record)} and {o.value.name}: a meeting of {pstate} and {state}, outside the "
                       "record (it covers U.S.–Soviet/Russian meetings); not judged")
             evidence, sources = [], []
@@ -178,21 +181,12 @@ def outside_claims(text: str, sents: list[tuple[int, int]], mentions: list[Menti
     return out
 
 
-_NAMES_CACHE: dict[int, tuple[object, OtherNames]] = {}
-
-
 def other_names_for(record) -> OtherNames:
     """The other leaders' automaton of a record, built once per record object; the record's own
     leaders' names, aliases and surnames are left out of it."""
-    hit = _NAMES_CACHE.get(id(record))
-    if hit is not None and hit[0] is record:
-        return hit[1]
-    known: set[str] = set()
-    for lead in record.leaders.values():
-        for form in (lead.name, *lead.aliases, lead.name.split()[-1]):
-            known.add(fold(form).lower())
-    names = build_other_names(list(record.others), known)
-    if len(_NAMES_CACHE) > 8:
-        _NAMES_CACHE.clear()
-    _NAMES_CACHE[id(record)] = (record, names)
-    return names
+    def build() -> OtherNames:
+        known = {fold(form).lower() for lead in record.leaders.values()
+                 for form in (lead.name, *lead.aliases, lead.name.split()[-1])}
+        return build_other_names(list(record.others), known)
+
+    return record.derived("other names", build)

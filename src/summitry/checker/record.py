@@ -12,9 +12,11 @@ import datetime as dt
 import os
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 
@@ -22,6 +24,7 @@ from summitry import query
 from summitry.checker.spelling import event_families, fold
 from summitry.query.access import ensure_built
 
+T = TypeVar("T")
 US = "USA"
 SOVIET_SIDE = frozenset({"SUN", "RUS"})
 
@@ -138,12 +141,20 @@ class Record:
     by_leader: dict[str, list[Meeting]] = field(default_factory=dict)
     _with_all: dict[tuple[str, ...], tuple[Meeting, ...]] = field(default_factory=dict, repr=False, compare=False)
     _sides: dict[tuple[str, ...], frozenset[str | None]] = field(default_factory=dict, repr=False, compare=False)
+    _derived: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.meetings.sort(key=lambda m: (m.start, m.id))
         for m in self.meetings:
             for pid in m.participants:
                 self.by_leader.setdefault(pid, []).append(m)
+
+    def derived(self, key: str, build: Callable[[], T]) -> T:
+        """What is built from the record once and kept with it (its gazetteer, the other
+        leaders' names): built at first use, never for another record."""
+        if key not in self._derived:
+            self._derived[key] = build()
+        return self._derived[key]  # type: ignore[return-value]
 
     def sides(self, ids: tuple[str, ...]) -> frozenset[str | None]:
         """The sides ('US', 'RU' or None) of the leaders ``ids`` the record knows: a name's
