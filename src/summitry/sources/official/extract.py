@@ -37,7 +37,7 @@ import bisect
 import csv
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -167,15 +167,26 @@ def _cut_name(name: str) -> str:
     return trim_name(" ".join(kept))
 
 
-def _contacts(text: str, *, year: int | None, record_iso3: str | None, blocked: list[tuple[int, int]]) -> list[Contact]:
-    """Apply the contact rules (module docstring) to one text."""
-    out: list[Contact] = []
+@dataclass(frozen=True)
+class _Mention:
+    """An office-and-name match with what the text alone says about it (no year, no record)."""
+
+    contact: Contact  # country_iso3/country_source from the text; None when the text gives none
+    match_start: int
+    name_end: int
+    bare_name: str  # the name without an honorific, as the U.S.-official rule reads it
+    qualified: bool  # a qualifier, possessive or of-phrase names the counterpart's side
+
+
+def _mentions(text: str) -> list[_Mention]:
+    """The contact matches of one text: the part of the rules that depends on the text only, so
+    a text that recurs on several records is scanned once."""
+    out: list[_Mention] = []
     for m in _CONTACT.finditer(text):
         name = _cut_name(m.group("name"))
         if not name or name.lower() == name:
             continue
-        name_start = m.start("name")
-        name_end = name_start + len(name)
+        name_end = m.start("name") + len(name)
         office = normalise_office(m.group("office"))
         qual = m.group("qual") or ""
         country, org = resolve_qualifier(qual) if qual else (None, None)
@@ -190,16 +201,26 @@ def _contacts(text: str, *, year: int | None, record_iso3: str | None, blocked: 
             end = of_end
             if country is None:
                 country, source = of_iso, "of-phrase"
-        if not qual and not of_iso and not poss_iso and is_us_official(office, name, year):
-            continue
-        if any(a <= m.start() and name_end <= b for a, b in blocked):
-            continue
-        if country is None and org is None and record_iso3:
-            country, source = record_iso3, "record"
-        if m.group("hon"):
-            name = f"{m.group('hon')} {name}"
+        full = f"{m.group('hon')} {name}" if m.group("hon") else name
         start = m.start("poss") if poss_iso else (m.start("qual") if qual else m.start("office"))
-        out.append(Contact(office, name, org, country, source, is_leader(office), start, end, text[start:end]))
+        contact = Contact(office, full, org, country, source, is_leader(office), start, end, text[start:end])
+        out.append(_Mention(contact, m.start(), name_end, name, bool(qual or of_iso or poss_iso)))
+    return out
+
+
+def _contacts(mentions: list[_Mention], *, year: int | None, record_iso3: str | None,
+              blocked: list[tuple[int, int]]) -> list[Contact]:
+    """Apply the contact rules that depend on the record (module docstring) to one text's mentions."""
+    out: list[Contact] = []
+    for mention in mentions:
+        c = mention.contact
+        if not mention.qualified and is_us_official(c.office, mention.bare_name, year):
+            continue
+        if any(a <= mention.match_start and mention.name_end <= b for a, b in blocked):
+            continue
+        if c.country_iso3 is None and c.org is None and record_iso3:
+            c = replace(c, country_iso3=record_iso3, country_source="record")
+        out.append(c)
     return out
 
 
@@ -392,16 +413,24 @@ def _events(text: str) -> list[Event]:
     return kept
 
 
+def _scan(text: str) -> tuple[list[_Mention], list[Event], list[tuple[int, int]]]:
+    """What one text says, before the record's year and country apply: mentions, events and the
+    spans (funerals) in which a mention is no meeting."""
+    events = _events(text)
+    return _mentions(text), events, [(e.start, e.end) for e in events if e.type == "funeral"]
+
+
 def extract_text(
-    text: str | None, *, on: date | None = None, record_iso3: str | None = None
+    text: str | None, *, on: date | None = None, record_iso3: str | None = None,
+    scanned: tuple[list[_Mention], list[Event], list[tuple[int, int]]] | None = None,
 ) -> tuple[list[Contact], list[Event]]:
-    """Contacts and events in one normalised text; ``record_iso3`` is the country visited (trips)."""
+    """Contacts and events in one normalised text; ``record_iso3`` is the country visited (trips);
+    ``scanned`` is `_scan(text)` when the caller already has it."""
     if not isinstance(text, str) or not text:
         return [], []
-    events = _events(text)
-    blocked = [(e.start, e.end) for e in events if e.type == "funeral"]
+    mentions, events, blocked = scanned or _scan(text)
     year = on.year if on is not None else None
-    return _contacts(text, year=year, record_iso3=record_iso3, blocked=blocked), events
+    return _contacts(mentions, year=year, record_iso3=record_iso3, blocked=blocked), events
 
 
 # --- tables -----------------------------------------------------------------------------------
@@ -444,6 +473,7 @@ def extract_contacts(official: OfficialRecord) -> tuple[pd.DataFrame, pd.DataFra
     # Texts recur (a secretary's "Met with Foreign Minister X" on several trips): extract each
     # (text, year, country visited) once; the result is a pure function of those three.
     seen: dict[tuple[Any, int | None, Any], tuple[list[Contact], list[Event]]] = {}
+    scans: dict[str, tuple[list[_Mention], list[Event], list[tuple[int, int]]]] = {}  # one scan per text
     for kind, df, field_name, use_record_country in sources:
         for row in _rows(df, _ROW_COLUMNS):
             on = _as_date(row.get("start_date"))
@@ -458,7 +488,9 @@ def extract_contacts(official: OfficialRecord) -> tuple[pd.DataFrame, pd.DataFra
             text = row.get(field_name)
             key = (text if isinstance(text, str) else None, on.year if on else None, iso)
             if key not in seen:
-                seen[key] = extract_text(key[0], on=on, record_iso3=iso)
+                if key[0] and key[0] not in scans:
+                    scans[key[0]] = _scan(key[0])
+                seen[key] = extract_text(key[0], on=on, record_iso3=iso, scanned=scans.get(key[0] or ""))
             found, evs = seen[key]
             for c in found:
                 contacts.append(_contact_row(base, field_name, c))
