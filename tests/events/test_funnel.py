@@ -46,12 +46,14 @@ def test_funnel_on_the_real_gdelt_files(tmp_path: Path, leaders: reference.Leade
     rows = funnel(tmp_path / "s", leaders=leaders)
     got = {r["file"]: {k: r[k] for k in ("read", "loaded", "rejected", "consult", "both_gov", "both_leaders",
                                           "candidates", "meetings")} for r in rows}
-    # The one candidate: Putin beside "TURKEY" (coded by role) in a recap of the 22 October Sochi
-    # talks, dated the report's day and below the threshold (docs/events.md, "Real GDELT files").
-    assert [r["found"] for r in rows] == ["", "erdogan-recep-tayyip–putin-vladimir 2019-10-23 (0.31, 1 reports)"]
+    # The two candidates: Putin beside "TURKEY" and "SYRIA" (coded by role) in a TV recap of the
+    # 22 October Sochi talks, dated the report's day and below the threshold. Erdogan–Putin met;
+    # Assad–Putin did not (docs/events.md, "Real GDELT files").
+    assert [r["found"] for r in rows] == ["", "assad-bashar–putin-vladimir 2019-10-23 (0.33, 1 reports); "
+                                              "erdogan-recep-tayyip–putin-vladimir 2019-10-23 (0.31, 1 reports)"]
     assert got == {
         "20190121220000.export.CSV.zip": {"read": 1629, "loaded": 1629, "rejected": 0, "consult": 305, "both_gov": 9,
                                           "both_leaders": 0, "candidates": 0, "meetings": 0},
         "20191024143000.export.CSV": {"read": 2111, "loaded": 2111, "rejected": 0, "consult": 460, "both_gov": 14,
-                                      "both_leaders": 1, "candidates": 1, "meetings": 0},
+                                      "both_leaders": 2, "candidates": 2, "meetings": 0},
     }

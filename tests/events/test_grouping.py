@@ -127,3 +127,63 @@ def test_the_venue_is_where_they_met_not_the_story_topic(tmp_path: Path, leaders
              for name, code in (("China", "CH"), ("Russia", "RS"), ("Kazakhstan", "KZ")) for _ in range(2)]
     (m,) = _meet(tmp_path / "split", leaders, split)
     assert m["venue_state"] is None and m["city"] is None  # three countries, none with half the vote
+
+
+SOCHI = ("Sochi, Krasnodar, Russia", "RS")
+
+
+def _stories(day: dt.date, n: int, code: str, slug: str = "talks", place: tuple[str, str] = SOCHI,
+             **kw: object) -> list[dict]:
+    """`n` stories of Putin and Erdogan on `day`, each a URL of its own with `slug` in it."""
+    return [consult("VLADIMIR PUTIN", "RUS", "RECEP TAYYIP ERDOGAN", "TUR", day=day, code=code, place=place,
+                    SOURCEURL=f"https://example.org/{day}/{slug}-{day.day}-{code}-{i}", **kw) for i in range(n)]
+
+
+def test_previews_and_retrospectives_do_not_date_a_meeting(tmp_path: Path, leaders: reference.Leaders,
+                                                           engine: str) -> None:
+    """GDELT dates a report by when it was written: stories announcing talks to come, or looking
+    back at talks long past, say nothing about a meeting on their own day."""
+    d = dt.date(2019, 10, 22)
+    rows = _stories(d - dt.timedelta(days=5), 6, "040", "putin-to-meet-erdogan-in-sochi")  # announcement
+    rows += _stories(d - dt.timedelta(days=1), 6, "046", "erdogan-ahead-of-sochi-talks")  # the eve
+    rows += _stories(d, 6, "042", "erdogan-putin-hold-talks")
+    rows += _stories(d + dt.timedelta(days=365), 6, "040", "one-year-anniversary-of-sochi-memorandum")
+    (m,) = _meet(tmp_path, leaders, rows, engine=engine)
+    assert m["start_date"] == m["end_date"] == d
+    assert m["n_stories"] == 6 and m["n_reports"] == 12  # previews are counted as reports, not as evidence
+    only_previews = _stories(d, 8, "040", "erdogan-will-meet-putin-next-week")
+    assert _meet(tmp_path / "previews", leaders, only_previews, engine=engine) == []
+
+
+def test_reports_of_the_visit_itself_date_the_meeting(tmp_path: Path, leaders: reference.Leaders) -> None:
+    """Talk about talks (040) the day before a visit (042) does not stretch the visit back a day."""
+    d = dt.date(2019, 10, 22)
+    rows = _stories(d - dt.timedelta(days=1), 4, "040") + _stories(d, 5, "042")
+    (m,) = _meet(tmp_path, leaders, rows)
+    assert (m["start_date"], m["end_date"]) == (d, d)
+
+
+def test_later_mentions_of_a_meeting_are_not_a_second_meeting(tmp_path: Path, leaders: reference.Leaders,
+                                                              engine: str) -> None:
+    """Stories that mention a summit days or weeks later (040/046, no visit) echo it; a visit
+    made within the same weeks (042) is a meeting of its own."""
+    d = dt.date(2019, 10, 22)
+    rows = _stories(d, 12, "042") + _stories(d + dt.timedelta(days=10), 5, "040")
+    rows += _stories(d + dt.timedelta(days=20), 5, "046")
+    assert [m["start_date"] for m in _meet(tmp_path / "echo", leaders, rows, engine=engine)] == [d]
+    visit = rows + _stories(d + dt.timedelta(days=25), 5, "043")
+    got = _meet(tmp_path / "visit", leaders, visit, engine=engine)
+    assert [m["start_date"] for m in got] == [d, d + dt.timedelta(days=25)]
+
+
+def test_a_third_state_from_wide_geocodes_alone_is_no_venue(tmp_path: Path, leaders: reference.Leaders,
+                                                             engine: str) -> None:
+    """A story's topic geocoded as a U.S. state or a country in a third state, with no city-level
+    report, leaves the venue empty; a leader's own state from a country geocode is kept."""
+    d = dt.date(2019, 10, 22)
+    utah = {"place": ("Utah, United States", "US"), "ActionGeo_Type": 2}
+    (m,) = _meet(tmp_path / "utah", leaders, _stories(d, 6, "040", **utah), engine=engine)
+    assert (m["venue_state"], m["city"], m["mode"], m["host_state"]) == (None, None, None, None)
+    russia = {"place": ("Russia", "RS"), "ActionGeo_Type": 1}
+    (m,) = _meet(tmp_path / "russia", leaders, _stories(d, 6, "040", **russia), engine=engine)
+    assert (m["venue_state"], m["mode"], m["host_state"]) == ("RUS", "visit", "RUS")

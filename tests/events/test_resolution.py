@@ -174,6 +174,10 @@ def test_a_side_coded_by_role_beside_a_named_leader_is_its_leader(tmp_path: Path
                       Actor2Code="TUR", Actor2Type1Code=None) for _ in range(6)]
     (m,) = _meet(tmp_path / "before", leaders, *before)  # in 2007 Turkey's leading office holder was PM Erdogan
     assert (m["leader_a"], m["leader_b"]) == ("abe-shinzo", "erdogan-recep-tayyip")
-    nobody = [consult("VLADIMIR PUTIN", "RUS", "TURKMENISTAN", "TKM", day=d, code="042", Actor2Code="TKM",
+    turkmen = [consult("VLADIMIR PUTIN", "RUS", "TURKMENISTAN", "TKM", day=day, code="042", Actor2Code="TKM",
+                       Actor2Type1Code=None) for day in (d, dt.date(2023, 6, 1)) for _ in range(6)]
+    father, son = _meet(tmp_path / "turkmen", leaders, *turkmen)  # the presidency passed in March 2022
+    assert (father["leader_a"], son["leader_a"]) == ("berdimuhamedov-gurbanguly", "berdimuhamedov-serdar")
+    nobody = [consult("VLADIMIR PUTIN", "RUS", "MONGOLIA", "MNG", day=d, code="042", Actor2Code="MNG",
                       Actor2Type1Code=None) for _ in range(6)]
-    assert _meet(tmp_path / "nobody", leaders, *nobody) == []
+    assert _meet(tmp_path / "nobody", leaders, *nobody) == []  # Mongolia's leaders are not in the table

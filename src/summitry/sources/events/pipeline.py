@@ -50,14 +50,15 @@ class Params:
     min_confidence: float = 0.75
     evidence_scale: float = 3.0
     calendar_slack_days: int = 1
+    echo_days: int = 30
 
 
 DEFAULT_PARAMS = Params()
 #: Bumped whenever the method or its output changes, so a cached result is never reused across it.
-METHOD_VERSION = 4
+METHOD_VERSION = 5
 
 REPORT_COLUMNS = ("event_id", "date", "code", "name1", "country1", "type1", "name2", "country2", "type2",
-                  "venue", "city", "place_factor", "mentions", "sources", "url")
+                  "venue", "city", "place_factor", "mentions", "sources", "url", "tense")
 
 #: How much a report's place counts in the venue vote, by how precise it is: a city names
 #: where leaders meet; a region, a country or a U.S. state is often the story's topic
@@ -65,6 +66,29 @@ REPORT_COLUMNS = ("event_id", "date", "code", "name1", "country1", "type1", "nam
 #: an ocean never is a venue.
 PLACE_CITY, PLACE_WIDE = 10, 3
 _SEA = r"(?i)\b(sea|ocean|oceans|gulf|strait)\b"
+
+#: Headline words in a story's URL that say the story is not about talks held on its day: a
+#: preview of talks to come, or a look back at talks long past. GDELT dates a report by when it
+#: was written, so such stories would put a meeting on the wrong day; they weigh nothing.
+#: Words are whole slug words (between /, -, _ or .), matched on the lower-cased URL.
+PREVIEW_WORDS = ("to-meet", "to-hold", "to-visit", "to-host", "to-travel", "will-meet", "will-visit", "will-host",
+                 "will-hold", "set-to", "plans-to", "plan-to", "expected-to", "ahead-of", "upcoming", "preview",
+                 "next-week", "next-month", "invites", "invited", "invitation", "prepares-for", "preparing-for")
+RETROSPECTIVE_WORDS = ("anniversary", "years-ago", "years-after", "years-since", "decades-ago", "looking-back",
+                       "look-back", "recalls", "recalled", "remembers", "remembering", "flashback", "throwback",
+                       "history-of", "on-this-day")
+_SLUG_EDGE = r"(^|[/_.-])"
+_PREVIEW = _SLUG_EDGE + "(" + "|".join(PREVIEW_WORDS) + r")([/_.-]|$)"
+_RETROSPECTIVE = _SLUG_EDGE + "(" + "|".join(RETROSPECTIVE_WORDS) + r")([/_.-]|$)"
+#: Codes that describe the meeting itself (make, host a visit; meet at a third place), not talk about talks.
+VISIT_CODES = ("042", "043", "044")
+
+
+def _tense(url: ir.StringValue) -> ir.StringValue:
+    """'preview', 'retrospective' or null, from the headline words of a report's URL."""
+    u = url.fill_null("").lower()
+    return ibis.cases((u.re_search(_PREVIEW), "preview"), (u.re_search(_RETROSPECTIVE), "retrospective"),
+                      else_=ibis.null("string"))
 
 
 def _norm(col: ir.StringValue) -> ir.StringValue:
@@ -102,6 +126,7 @@ def gdelt_reports(t: ir.Table, fips: ir.Table) -> ir.Table:
         mentions=t.NumMentions.cast("int64").fill_null(1),
         sources=t.NumSources.cast("int64").fill_null(1),
         url=t.SOURCEURL,
+        tense=_tense(t.SOURCEURL),
     )
 
 
@@ -123,6 +148,7 @@ def polecat_reports(t: ir.Table) -> ir.Table:
         mentions=ibis.literal(1, "int64"),
         sources=ibis.literal(1, "int64"),
         url=t["Source"],
+        tense=_tense(t["Source"]),
     )
 
 
@@ -161,7 +187,9 @@ def resolved_reports(reports: ir.Table, aliases: ir.Table, cameo: ir.Table) -> i
         state_b=ibis.ifelse(first, r.state2, r.state1),
         date=r.date, event_id=r.event_id, code=r.code, venue=r.venue, city=r.city,
         coded_host=coded_host, third=(r.code == "044").cast("int64"),
-        mentions=r.mentions, sources=r.sources, url=r.url, place_factor=r.place_factor,
+        mentions=r.mentions, sources=r.sources, url=r.url, place_factor=r.place_factor, tense=r.tense,
+        # 1 when the report may date the meeting: not a preview or a retrospective
+        support=r.tense.isnull().cast("int64"), visit_code=r.code.isin(VISIT_CODES).cast("int64"),
         # Evidence in tenths, as an integer: sums are exact, so votes tie (and break ties)
         # the same way whatever order an engine adds them in.
         weight=10 + ibis.least(10, 5 * (r.sources - 1) + (r.mentions - 1)),
@@ -192,32 +220,45 @@ def meetings_expr(reports: ir.Table, aliases: ir.Table, cameo: ir.Table, cal: ir
     r = r.mutate(cluster=r.new.sum().over(ibis.window(group_by=pair, order_by=["date", "event_id"], rows=(None, 0))))
     keys = [*pair, "cluster"]
 
+    # A preview or a retrospective (`_tense`) is kept in the counts but weighs nothing: it does not
+    # say that the leaders met on its day.
+    r = r.mutate(supported=r.weight * r.support)
     base = r.group_by(keys).aggregate(
         state_a=r.state_a.max(), state_b=r.state_b.max(),
         n_reports=r.event_id.nunique(), n_sources=r.sources.sum(), n_mentions=r.mentions.sum(),
-        third_weight=(r.third * r.weight).sum(), event_ids=r.event_id.collect(), urls=r.url.collect(),
+        third_weight=(r.third * r.supported).sum(), visit_weight=(r.visit_code * r.supported).sum(),
+        event_ids=r.event_id.collect(), urls=r.url.collect(),
     )
     # Evidence counts stories, not events: GDELT codes one article as several events (A meets
     # B, B meets A, a 042 and a 040...), so each story (SOURCEURL; a report without one stands
     # alone) weighs as its best-sourced event, once.
     r = r.mutate(story=r.url.fill_null(r.event_id))
-    stories = r.group_by([*keys, "story"]).aggregate(story_weight=r.weight.max())
+    stories = r.group_by([*keys, "story"]).aggregate(story_weight=r.supported.max())
+    stories = stories.filter(stories.story_weight > 0)
     evidence = stories.group_by(keys).aggregate(evidence=stories.story_weight.sum(), n_stories=stories.story.count())
     base = base.join(evidence, keys)
-    days = r.group_by([*keys, "date"]).aggregate(n=r.event_id.count())
+    # The meeting's days are the days its reports support most: a report of a visit made, hosted
+    # or held at a third place (042/043/044) counts twice a report of talks in general.
+    r = r.mutate(day_weight=r.supported * (1 + r.visit_code))
+    days = r.group_by([*keys, "date"]).aggregate(n=r.day_weight.sum())
     days = days.mutate(top=days.n.max().over(ibis.window(group_by=keys)))
-    days = days.filter(days.n >= days.top * params.day_share)
+    days = days.filter(days.n >= days.top * params.day_share, days.n > 0)
     span = days.group_by(keys).aggregate(start_date=days.date.min(), end_date=days.date.max())
 
     r = r.mutate(place_weight=r.weight * r.place_factor)
     venue = _top(r, keys, "venue", "place_weight", "venue_vote", majority=True)
+    # A venue needs a city-level report, unless it is one of the two leaders' own states: a
+    # region, a country or a U.S. state in a third state alone is a story's topic (a TV recap of
+    # Sochi talks geocoded to Utah), and an empty venue is better than a wrong one.
+    trusted = r.filter((r.place_factor == PLACE_CITY) | (r.venue == r.state_a) | (r.venue == r.state_b))
+    venue = venue.semi_join(trusted.select(*keys, venue_vote=trusted.venue).distinct(), [*keys, "venue_vote"])
     rv = r.join(venue, keys).filter(lambda t: t.venue == t.venue_vote)
     city = _top(rv, keys, "city", "weight", "city_vote")
     host = _top(r, keys, "coded_host", "weight", "host_vote")
 
     m = base.join(span, keys).left_join(venue, keys).left_join(city, keys).left_join(host, keys)
     m = m.select(*keys, "state_a", "state_b", "n_reports", "n_stories", "n_sources", "n_mentions", "evidence",
-                 "third_weight",
+                 "third_weight", "visit_weight",
                  "event_ids", "urls", "start_date", "end_date", "venue_vote", "city_vote", "host_vote")
 
     # A known multilateral event at the voted place and dates (the nearest if several).
@@ -229,6 +270,8 @@ def meetings_expr(reports: ir.Table, aliases: ir.Table, cameo: ir.Table, cal: ir
     cal_j = cal_j.mutate(rn=ibis.row_number().over(ibis.window(
         group_by=keys, order_by=[cal_j.start_date.delta(cal_j.cal_start, unit="day").abs(), cal_j.cal_event])))
     m = cal_j.filter(cal_j.rn == 0)
+
+    m = m.anti_join(_echoes(m, params), keys)
 
     in_pair = (m.venue_vote == m.state_a) | (m.venue_vote == m.state_b)
     mode = ibis.cases(
@@ -252,6 +295,23 @@ def meetings_expr(reports: ir.Table, aliases: ir.Table, cameo: ir.Table, cal: ir
         confidence=confidence, event_ids=m.event_ids, urls=m.urls,
     )
     return out.filter(out.confidence >= params.min_confidence)
+
+
+def _echoes(m: ir.Table, params: Params) -> ir.Table:
+    """Clusters that only echo an earlier, better-reported meeting of the same pair: within
+    `echo_days` after it, with no report of a visit or a third-place meeting (042/043/044) and no
+    known summit on their days. Stories that mention a summit days or weeks later are dated by
+    when they were written, and would otherwise become a second meeting on the wrong day."""
+    later = m.filter(m.visit_weight == 0, m.cal_event.isnull()).select("leader_a", "leader_b", "cluster",
+                                                                         "start_date", "evidence")
+    earlier = m.select(e_a=m.leader_a, e_b=m.leader_b, e_end=m.end_date, e_evidence=m.evidence)
+    j = later.join(earlier, [
+        later.leader_a == earlier.e_a, later.leader_b == earlier.e_b,
+        earlier.e_end < later.start_date,
+        later.start_date <= earlier.e_end + ibis.interval(days=params.echo_days),
+        earlier.e_evidence > later.evidence,
+    ])
+    return j.select("leader_a", "leader_b", "cluster").distinct()
 
 
 def reference_tables(leaders: reference.Leaders) -> dict[str, ir.Table]:
