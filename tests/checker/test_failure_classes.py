@@ -333,3 +333,105 @@ def test_an_office_with_no_date_says_nobody(real_record: Record) -> None:
     glassboro = _one("President Johnson met with his Soviet counterpart, Aleksi Kosygin, at a summit meeting in "
                      "Glassboro, New Jersey.", real_record)
     assert glassboro.verdict == "supported"
+
+
+def test_an_annual_event_before_whose_opening_they_met(real_record: Record) -> None:
+    """'before the opening of the annual APEC forum': the event is where they met, with its
+    adjective; on the article's date, the annual forum is that year's."""
+    res = check_text("Bush and Putin were to meet in a hotel suite before the opening of the annual Asia Pacific "
+                     "Economic Cooperation forum.", record=real_record, content_type="text", article_date="2005-11-18")
+    (c,) = res.claims
+    assert c.verdict == "supported" and "2005-11-busan" in c.evidence
+
+
+@pytest.mark.parametrize(("text", "article_date", "meeting"), [
+    # a weekly dated the Monday after next: its "Saturday" is the one nine days before
+    ("Clinton and Yeltsin took their seats for Saturday's opening session in Vancouver.", "1993-04-12",
+     "1993-04-vancouver"),
+    # a present-tense sentence about a summit two days ahead, beside a past form
+    ("The Clinton-Yeltsin summit on Tuesday is the latest of meetings that were once about arms.", "1998-08-30",
+     "1998-09-moscow"),
+])
+def test_a_bare_weekday_may_be_a_week_from_its_first_reading(real_record: Record, text: str, article_date: str,
+                                                               meeting: str) -> None:
+    (c,) = check_text(text, record=real_record, content_type="text", article_date=article_date).claims
+    assert c.verdict == "supported" and meeting in c.evidence
+    assert "reading" in c.reason
+
+
+def test_a_weekday_with_no_meeting_near_it_is_not_judged(real_record: Record) -> None:
+    """No meeting of the pair on that weekday in the three weeks around the article: the
+    weekday alone contradicts nothing."""
+    (c,) = check_text("Clinton and Yeltsin met on Saturday in Vancouver.", record=real_record, content_type="text",
+                      article_date="1993-05-20").claims
+    assert c.verdict == "not_in_record"
+
+
+def test_greeting_a_leader_is_meeting_him(real_record: Record) -> None:
+    for text in ("Putin is greeting Bush at Moscow's Vnukovo airport.", "Putin greeted Bush at Moscow's Vnukovo airport."):
+        (c,) = check_text(text, record=real_record, content_type="text", article_date="2006-11-15").claims
+        assert c.verdict == "supported" and c.evidence
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("Clinton met the president of Russia in Vancouver in April 1993.", "supported"),
+    ("Clinton met the leaders of Japan, Germany and Russia in Geneva in April 1993.", "contradicted"),
+])
+def test_the_leader_of_russia_in_an_of_phrase(real_record: Record, text: str, verdict: str) -> None:
+    """'the president of Russia', 'the leaders of Japan, Germany and Russia': Russia's leader on
+    the stated day, as 'the Russian president' is."""
+    assert _one(text, real_record).verdict == verdict
+
+
+def test_the_summit_a_few_sentences_on_is_the_last_claims_meeting(real_record: Record) -> None:
+    """'The summit took place on June 23, 1967', two sentences after the meeting was named, with
+    a sentence naming one of its leaders between: it dates that meeting. A sentence naming
+    another leader in between breaks the chain."""
+    text = ("Johnson met Kosygin at a summit meeting in Glassboro, New Jersey. It achieved little. "
+            "Kosygin would not discuss missile defence. The summit took place on June 23, {year}.")
+    claims = check_text(text.format(year=1967), record=real_record, content_type="text").claims
+    assert [c.verdict for c in claims] == ["supported", "supported"]
+    assert claims[1].quote.startswith("The summit took place")
+    wrong = check_text(text.format(year=1968), record=real_record, content_type="text").claims
+    assert wrong[1].verdict != "supported"
+    broken = text.replace("Kosygin would not", "De Gaulle would not").format(year=1967)
+    assert len(check_text(broken, record=real_record, content_type="text").claims) == 1
+
+
+def test_a_timeline_line_is_dated_by_its_head(real_record: Record) -> None:
+    """'September 1990 -- Bush arranges a one-day meeting in Vienna': the line's date is the
+    meeting's, and one leader of the line before is that pair again."""
+    text = ("December 1989 -- Bush and Gorbachev meet on a ship off Malta.\n"
+            "September 1990 -- Bush hastily arranges a one-day meeting in {place}, to show unity.")
+    right = check_text(text.format(place="Helsinki"), record=real_record, content_type="text").claims
+    assert [c.verdict for c in right] == ["supported", "supported"]
+    assert right[1].evidence == ["1990-09-helsinki"]
+    (_, wrong) = check_text(text.format(place="Vienna"), record=real_record, content_type="text").claims
+    assert wrong.verdict == "contradicted" and "Helsinki" in wrong.correction
+
+
+def test_one_leader_after_a_pair_is_no_claim_where_the_two_are_the_subject(real_record: Record) -> None:
+    """'the two had last met in Moscow in 2011, when Biden was vice president': Biden named in a
+    side clause does not make a meeting of the last claim's pair."""
+    text = ("President Joe Biden and Vladimir Putin met in Geneva on 16 June 2021. It was their first summit; "
+            "the two had last met in person in Moscow in 2011, when Biden was vice president.")
+    claims = check_text(text, record=real_record, content_type="text").claims
+    assert all(c.verdict != "contradicted" for c in claims)
+
+
+def test_a_preference_for_a_venue_is_no_meeting(real_record: Record) -> None:
+    text = ("Johnson and Kosygin met at Glassboro in June 1967. Kosygin wanted to meet in New York. "
+            "Johnson preferred to meet in Washington.")
+    claims = check_text(text, record=real_record, content_type="text").claims
+    assert [c.verdict for c in claims] == ["supported"]
+
+
+@pytest.mark.parametrize(("place", "verdict"), [("London", "supported"), ("Pittsburgh", "contradicted")])
+def test_a_clause_opening_on_the_event_is_about_the_last_meeting(real_record: Record, place: str,
+                                                                  verdict: str) -> None:
+    """'This important event took place backstage during the G-20 summit in London': the
+    meeting just claimed, placed."""
+    text = (f"On April 1, 2009, Obama and Medvedev met for the first time. This important event took place "
+            f"backstage during the G-20 summit in {place}.")
+    claims = check_text(text, record=real_record, content_type="text").claims
+    assert len(claims) == 2 and claims[1].verdict == verdict

@@ -44,7 +44,7 @@ MEET_CUE = re.compile(
     r"\b(?:met|meet|meets|meeting|meetings|summit|summits|summitry|talks|session|sessions|visit|visits|visited|visiting|hosted|"
     r"hosting|hosts|welcomed|welcoming|received|sat down|sit-down|encounter|encounters|conversation|"
     r"face-to-face|tête-à-tête|get-together|rendezvous|conference|horseshoes|dinner|played host|"
-    r"shook hands|handshake|repeated|signed|signing)\b",
+    r"shook hands|handshake|repeated|signed|signing|greeted|greeting|greets)\b",
 )
 VISIT_CUE = re.compile(
     r"\b(?:visit|visits|visited|visiting|trip|trips|travell?ed|flew|hosted|hosting|hosts|welcomed|welcoming|"
@@ -53,13 +53,24 @@ VISIT_CUE = re.compile(
 HYPOTHETICAL = re.compile(
     r"\b(?:the idea of|the prospect of|unthinkable|would|could|might|if|whether|never|not|refused to|declined to|"
     r"hopes? to|hoped to|plans? to|planned to|wants? to|wanted to|proposed|invit\w+|rumou?red|reportedly|"
-    r"readmit|expected to)\b|n['’]t\b",
+    r"readmit|expected to|preferred to|prefers? to|offered to|suggested|sought to|tried to|insisted on)\b|n['’]t\b",
 )
 ANAPHORA = re.compile(
     r"\b(?:he|she|they|him|them|the two(?: leaders| men| presidents)?|the pair|both men|both leaders|"
     r"the leaders|something he|something they)\b"
     r"|\b(?:the|that|this)\s+(?:\d{4}\s+)?(?:meeting|summit|visit|talks|encounter)\b",
 )
+#: A clause that opens on the meeting itself, with one adjective at most: "This important event
+#: took place backstage during the G-20 summit in London" is about the meeting just claimed.
+_OPENING_ANAPHOR = re.compile(r"\s*(?:the|that|this)\s+(?:[a-z]+\s+)?(?:meeting|summit|event|encounter|talks)\b",
+                              re.IGNORECASE)
+#: A meeting named as such, for a lone leader continuing the last claim's pair.
+_MEETING_NOUN = re.compile(r"\b(?:meeting|meetings|summit|summits|talks|meet|meets|met)\b")
+#: How many sentences back "the summit" at the head of a clause may still mean the last claim's
+#: meeting, when no other leader is named between them; and how far into its clause it may open
+#: ("At the summit, ...").
+ANAPHORA_REACH = 3
+_OPENING_WORDS = 4
 REPEAT = re.compile(r"\b(?:repeated|again|did the same|once more|a second time|same thing)\b")
 # a superlative about the meeting itself ("first met", "their first official meeting", "the
 # last event ... on U.S. soil"), not about something else ("the first president to host")
@@ -221,10 +232,17 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     pos = start
     for m in _CLAUSE_SPLIT.finditer(text, start, end):
+        if pos == start and _DATE_HEAD.fullmatch(text, start, m.start()):
+            continue  # a timeline's line, "September 1990 -- Bush ...": the date heads the clause
         out.append((pos, m.start()))
         pos = m.end()
     out.append((pos, end))
     return [(a, b) for a, b in out if b > a]
+
+
+#: A line's head that is only a date ("May-June 1990", "Nov. 19, 1985", "1959"), as in timelines.
+_DATE_HEAD = re.compile(r"\s*(?:(?:early|mid|late)[-\s]+)?(?:[A-Za-z]{3,9}\.?(?:\s*[-–/]\s*[A-Za-z]{3,9}\.?)?\s+)?"
+                        r"(?:\d{1,2}(?:\s*[-–]\s*\d{1,2})?,?\s+)?\d{4}s?\s*:?\s*")
 
 
 _LOCAL = threading.local()  # the original-case text of the document being read
@@ -315,8 +333,10 @@ def _extract(text: str, sentences: list[tuple[int, int]], mentions: list[Mention
                 x for x in sentence_items if cs <= x.start < ce]  # type: ignore[attr-defined]
             if not clause_items:
                 continue
-            prev = sentence_claims[-1] if sentence_claims else (last if last_sentence == si - 1 else None)
-            for claim in _clause_claims(text, cs, ce, clause_items, (s, e), record, prev):
+            near = bool(sentence_claims) or last_sentence == si - 1
+            prev = sentence_claims[-1] if sentence_claims else (
+                last if si - last_sentence <= ANAPHORA_REACH else None)
+            for claim in _clause_claims(text, cs, ce, clause_items, (s, e), record, prev, near=near):
                 merged = _merge_into(sentence_claims, claim)
                 if not merged:
                     sentence_claims.append(claim)
@@ -330,6 +350,10 @@ def _extract(text: str, sentences: list[tuple[int, int]], mentions: list[Mention
             # still who "their" and "the two leaders" mean in the next one
             last = Claim(s, s, (s, e), [], named, explicit=False)
             last_sentence = si
+        elif last is not None and any(isinstance(x, Mention) and x.kind == "leader"
+                                      and not any(set(x.value) & set(o) for o in last.options)
+                                      for x in sentence_items):
+            last = None  # another leader named since: "the summit" no longer means the last claim's
     return claims
 
 
@@ -382,7 +406,7 @@ def _mood_end(text: str, items: list[object], ce: int) -> int:
 
 
 def _clause_claims(text: str, cs: int, ce: int, items: list[object], sentence: tuple[int, int],
-                   record: Record, prev: Claim | None) -> list[Claim]:
+                   record: Record, prev: Claim | None, near: bool = True) -> list[Claim]:
     leaders = [x for x in items if isinstance(x, Mention) and x.kind == "leader"]
     if not leaders and prev is None:
         return []  # no names and no claim to continue: no need to test the clause's mood
@@ -390,7 +414,7 @@ def _clause_claims(text: str, cs: int, ce: int, items: list[object], sentence: t
         return []
     attrs = [x for x in items if not (isinstance(x, Mention) and x.kind == "leader")]
     if not leaders:
-        claim = _anaphoric(text, cs, ce, attrs, sentence, prev)
+        claim = _anaphoric(text, cs, ce, attrs, sentence, prev, near)
         return [claim] if claim else []
     groups = _groups(text, items, record)
     _assign(text, groups, attrs)
@@ -411,7 +435,37 @@ def _clause_claims(text: str, cs: int, ce: int, items: list[object], sentence: t
                     made[-1] = (merged, (pseg[0], seg[1]), again)
                     continue
         made.append((g, seg, found))
-    return [c for _, _, found in made for c in found]
+    out = [c for _, _, found in made for c in found]
+    if not out and len(groups) == 1 and len(groups[0].leaders) == 1 and prev is not None:
+        lone = _lone_leader_of_pair(text, groups[0], (cs, ce), sentence, record, prev)
+        if lone is not None:
+            out.append(lone)
+    return out
+
+
+def _lone_leader_of_pair(text: str, g: _Group, seg: tuple[int, int], sentence: tuple[int, int], record: Record,
+                         prev: Claim) -> Claim | None:
+    """'November 1989 -- Bush and Gorbachev meet at Malta. September 1990 -- Bush arranges a
+    one-day meeting in Helsinki': one leader of the last claim's pair, a meeting word and no
+    other leader named is a meeting of that pair again (a timeline's, a profile's habit)."""
+    noun = _MEETING_NOUN.search(text, g.leaders[0].end, seg[1])  # the leader is the one meeting
+    if len(prev.options) != 2 or noun is None or ANAPHORA.search(text, seg[0], seg[1]):
+        return None  # "the two had met in Moscow, when Biden was vice president": not this rule's
+    mine = set(g.leaders[0].value)  # type: ignore[arg-type]
+    at = [i for i, o in enumerate(prev.options) if mine & set(o)]
+    if len(at) != 1:
+        return None
+    other = prev.options[1 - at[0]]
+    partner = Mention(seg[1], seg[1], "leader", other, "", False)  # named earlier, not here
+    claim = _group_claim(text, _Group([g.leaders[0], partner], g.attrs), seg, seg, sentence, record)
+    if claim is None:
+        return None
+    claim.leaders = [g.leaders[0]]
+    claim.superlative = None  # "Bush's last meeting in Helsinki": too open with one name
+    claim.start, claim.end = _span(text, [g.leaders[0], *claim.places,
+                                          *[x for x in g.attrs if isinstance(x, TimeMention)]], sentence)
+    claim.explicit = False
+    return claim
 
 
 def _claims_of_group(text: str, g: _Group, seg: tuple[int, int], sentence: tuple[int, int],
@@ -545,9 +599,10 @@ def _times(text: str, attrs: list[object]) -> tuple[list[TimeMention], TimeSpec 
 
 
 _EVENT_BEFORE = re.compile(
-    r"\b(?:at|during|of|for|to|in|attending)\s+(?:the\s+|an?\s+|another\s+|that\s+year's\s+)?(?:\d{4}\s+)?$",
+    r"\b(?:at|during|of|for|to|in|attending)\s+(?:the\s+|an?\s+|another\s+|that\s+year's\s+)?"
+    r"(?:annual\s+|yearly\s+)?(?:\d{4}\s+)?$",
 )
-_EVENT_AFTER = re.compile(r"\s+(?:summit|summits|meeting|conference|gathering|session|talks)\b")
+_EVENT_AFTER = re.compile(r"\s+(?:summit|summits|meeting|conference|gathering|session|talks|forum)\b")
 
 
 def _events(text: str, attrs: list[object], seg_start: int, seg_end: int) -> str | None:
@@ -725,13 +780,17 @@ def _stated_offices(text: str, claim: Claim, sentence: tuple[int, int]) -> None:
 
 
 def _anaphoric(text: str, cs: int, ce: int, attrs: list[object], sentence: tuple[int, int],
-               prev: Claim | None) -> Claim | None:
-    """A clause with no names ("the following year he repeated it") continues the last claim."""
+               prev: Claim | None, near: bool = True) -> Claim | None:
+    """A clause with no names ("the following year he repeated it") continues the last claim:
+    one in the sentence before, or (`near` false) up to `ANAPHORA_REACH` sentences back when
+    the clause opens on the meeting itself ("The summit took place on June 23, 1967")."""
     if prev is None:
         return None
     seg = text[cs:ce]
-    ana = ANAPHORA.search(seg)
-    if not ana or not MEET_CUE.search(seg):
+    ana = _OPENING_ANAPHOR.match(seg) or ANAPHORA.search(seg)
+    if not ana or not (ana.re is _OPENING_ANAPHOR or MEET_CUE.search(seg)):
+        return None
+    if not near and not (ana.start() <= _OPENING_WORDS and re.match(r"(?:the|that|this)\s", ana.group(), re.I)):
         return None
     claim = Claim(0, 0, sentence, [], list(prev.options), explicit=False)
     _fill_common(claim, text, cs, ce, attrs)

@@ -49,6 +49,10 @@ class TimeMention:
     text: str
     relative: bool = False  # resolved against an earlier year or the article date
     stamp: bool = False  # a publication time stamp ("July 12, 2018 at 3:58 PM"), never a meeting's date
+    #: Other readings of a bare weekday, as shifts in days: a weekly's "Saturday" can be the one
+    #: a week before its cover date, and a sentence's tense can mislead ("the summit on Tuesday
+    #: is the latest in a tradition of meetings that were...").
+    shifts: tuple[int, ...] = ()
 
 
 def year_span(y: int, m1: int = 1, m2: int = 12) -> tuple[dt.date, dt.date]:
@@ -72,8 +76,8 @@ _PART = re.compile(r"(?P<p>mid|early|late|the end of|the start of|the beginning 
                    r"[-\s]+(?:in\s+)?$", re.IGNORECASE)
 _MAY_CONTEXT = re.compile(r"(?:\b(?:in|of|early|late|mid|since|until|by|from|last|next|this)[-\s]+)$", re.IGNORECASE)
 _WEEKDAY_BEFORE = re.compile(r"\b(?P<w>last|next|this|on|by|since|until|from)\s+$", re.IGNORECASE)
-_PAST = re.compile(r"\b(?:met|was|were|had|held|took place|hosted|visited|came|went|said|did|ended|began|last|"
-                   r"told|spoke|sat|flew|left|saw|[a-z]{3,}ed)\b", re.IGNORECASE)  # "unfolded", "worked"
+_PAST = re.compile(r"\b(?:met|was|were|had|held|took|hosted|visited|came|went|said|did|ended|began|last|"
+                   r"told|spoke|sat|flew|left|saw|gave|made|brought|stood|wrote|[a-z]{3,}ed)\b", re.IGNORECASE)  # "unfolded", "worked"
 #: Words that put a sentence's weekday ahead of the article's date even beside a past form
 #: ("Putin, who arrived yesterday, is scheduled to meet Bush on Friday").
 _FUTURE = re.compile(r"\b(?:will|is to|are to|scheduled|expected|due to|set to|slated|plans? to|upcoming)\b",
@@ -277,10 +281,14 @@ def _weekday(text: str, m: Mention, sentence_starts: list[int], sent: int, artic
         day = article_date + dt.timedelta(days=ahead or 7)
     elif word == "this" or _FUTURE.search(sentence) or not _PAST.search(sentence):
         day = article_date + dt.timedelta(days=ahead)
+        shifts = (-7, -14) if word != "this" else ()  # the past reading, and a weekly's one before it
     else:
         day = article_date - dt.timedelta(days=behind)
+        shifts = (-7, 7)
+    if word in ("last", "next"):
+        shifts = ()
     start = before.start("w") if word in ("last", "next", "this") and before else m.start
-    return TimeMention(start, m.end, TimeSpec(day, day, "day"), text[start:m.end], True)
+    return TimeMention(start, m.end, TimeSpec(day, day, "day"), text[start:m.end], True, shifts=shifts)
 
 
 def _relative(m: Mention, last_year: int | None, article_date: dt.date | None) -> TimeMention | None:

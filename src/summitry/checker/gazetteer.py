@@ -270,6 +270,12 @@ class Gazetteer:
             ids = self.role_ids.get((sd, kind))
             if ids:
                 out.append(Mention(m.start(), m.end(), "leader", ids, text[lead.start():m.end()], False))
+        if "of" in text:
+            for m in _ROLE_OF.finditer(text):
+                kind = "head_of_state" if m.group("office").lower().startswith("president") else "any"
+                ids = self.role_ids.get(("RU", kind))
+                if ids:
+                    out.append(Mention(m.start(), m.end(), "leader", ids, m.group(), False))
         return out
 
 
@@ -278,6 +284,12 @@ _ROLE = re.compile(  # searched from the side's word, which is rarer than "the"
     r"(?P<side>Soviet|Russian|Kremlin|U\.S\.|American)\s+"
     r"(?P<office>leader|president|premier|prime minister|counterpart|head of state|head of government)\b"
     r"(?!,?\s+[A-Z])(?!'s? [A-Z])")
+#: 'the leaders of Japan, China and Russia', 'the president of Russia': Russia's leader among
+#: the leaders of a list of states (the others are outside the record).
+_ROLE_OF = re.compile(
+    r"(?<![\w])(?:the\s+)?(?P<office>leaders?|presidents?|heads?\s+of\s+state)\s+of\s+"
+    r"(?:(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,?\s+(?:and\s+)?){0,6}?"
+    r"(?P<side>Russia|the\s+Soviet\s+Union|the\s+USSR)\b(?!['\u2019]s)")
 _ROLE_LEAD = re.compile(r"(?<![\w])(?:the|his|her|their|its)\s+(?:(?:new|newly\s+elected|recently\s+appointed|"
                         r"incoming|then)\s+)?$")
 _US_WORD = re.compile(r"U\.S\.|US|American|America|United States|Washington")

@@ -274,6 +274,25 @@ def narrow_roles(claim: Claim, record: Record, article_date: dt.date | None) -> 
 
 def verify(claim: Claim, record: Record, article_date: dt.date | None = None) -> Verdict:
     """The verdict on one claim, with a correction and the meetings that decide it."""
+    v = _verify(claim, record, article_date)
+    if v.verdict == SUPPORTED or claim.time is None:
+        return v
+    # A bare weekday ("on Saturday") is read against the article's date; when no meeting fits
+    # that reading, the same weekday a week away may (a weekly's cover date, a misleading tense).
+    # Only a supported verdict is taken from another reading: a weekday alone never contradicts.
+    shifts = {s for t in claim.times for s in t.shifts}
+    if shifts and all(t.shifts for t in claim.times):
+        for shift in sorted(shifts, key=abs):
+            delta = dt.timedelta(days=shift)
+            other = replace(claim, time=replace(claim.time, start=claim.time.start + delta, end=claim.time.end + delta))
+            w = _verify(other, record, article_date)
+            if w.verdict == SUPPORTED:
+                d = other.time.start  # type: ignore[union-attr]
+                return replace(w, reason=f"{w.reason}, reading {claim.time_text} as {d.day} {d:%B %Y}")
+    return v
+
+
+def _verify(claim: Claim, record: Record, article_date: dt.date | None) -> Verdict:
     narrowed = narrow_roles(claim, record, article_date)
     if narrowed is None:
         return Verdict(NOT_IN_RECORD, reason="the article names an office, not a leader, and no date says who held it")
@@ -523,8 +542,9 @@ def _superlative(claim: Claim, record: Record, article_date: dt.date | None) -> 
     target = pool[0] if claim.superlative == "first" else pool[-1]
     label = f"{claim.superlative} {pair(target, record) + ' ' if explicit else ''}{desc}"
     checks: list[tuple[str, bool | None]] = []
-    if claim.time is not None:
-        checks.append(("time", time_fits(claim, target)))
+    if claim.time is not None:  # a bare weekday has other readings (`verify`): it cannot be wrong here
+        fits = time_fits(claim, target)
+        checks.append(("time", fits or (None if claim.times and all(t.shifts for t in claim.times) else False)))
     if explicit:
         for p in claim.places:
             if not p.qualifier:
