@@ -57,3 +57,23 @@ def test_bush_by_date_on_the_real_record(real_record: Record) -> None:
                      "Bush and Yeltsin met at Camp David.", record=real_record)
     assert [c.participants[0] for c in res.claims] == ["bush-george-h-w", "bush-george-w", "bush-george-h-w"]
     assert [c.verdict for c in res.claims] == ["supported"] * 3
+
+
+def test_the_real_text_manifest_is_sound() -> None:
+    """The labels of eval/real/manifest.json (the texts themselves are git-ignored): at least 40
+    texts, at most two thirds of them for development, and labels that fit their text."""
+    from pathlib import Path
+
+    manifest = json.loads((Path(__file__).resolve().parents[2] / "eval/real/manifest.json").read_text("utf-8"))
+    texts = manifest["texts"]
+    assert len(texts) >= 40
+    assert len({t["id"] for t in texts}) == len(texts)
+    assert {t["split"] for t in texts} == {"dev", "heldout"}
+    assert sum(t["split"] == "dev" for t in texts) <= 2 * len(texts) / 3
+    for t in texts:
+        assert t["url"].startswith("http") and t["query"] and len(t["sha256"]) == 64, t["id"]
+        spans = sorted((lab["start"], lab["end"]) for lab in t["labels"])
+        assert all(0 <= a < b <= t["chars"] for a, b in spans), t["id"]
+        assert all(b1 <= a2 for (_, b1), (a2, _) in zip(spans, spans[1:], strict=False)), t["id"]  # no two labels overlap
+        assert all(lab["verdict"] in ("supported", "contradicted", "not_in_record") and lab["note"]
+                   for lab in t["labels"]), t["id"]
