@@ -435,3 +435,26 @@ def test_a_clause_opening_on_the_event_is_about_the_last_meeting(real_record: Re
             f"backstage during the G-20 summit in {place}.")
     claims = check_text(text, record=real_record, content_type="text").claims
     assert len(claims) == 2 and claims[1].verdict == verdict
+
+
+def test_a_caption_handshake_is_a_meeting(real_record: Record) -> None:
+    """'Bush (L) shakes hands with ...': a photo caption's meeting, judged or outside the record."""
+    (ours,) = check_text("President Bush (L) shakes hands with Russian President Vladimir Putin in Busan, South "
+                         "Korea, November 18, 2005.", record=real_record, content_type="text").claims
+    assert ours.verdict == "supported" and ours.evidence == ["2005-11-busan"]
+
+
+@pytest.mark.parametrize(("article_date", "verdict"), [("2004-11-21", "supported"), ("2004-10-21", "not_in_record")])
+def test_an_undated_meeting_in_a_dated_report_is_a_recent_one(real_record: Record, article_date: str,
+                                                               verdict: str) -> None:
+    """'Bush met with the leaders of Japan, China and Russia', nothing else stated: in a report
+    dated 21 November 2004, the APEC meeting in Santiago the day before; a month earlier, no
+    meeting to confirm, and nothing stated that could be wrong."""
+    (c,) = check_text("Bush met with the leaders of Japan, China and Russia, his partners in the talks.",
+                      record=real_record, content_type="text", article_date=article_date).claims
+    assert c.verdict == verdict
+    if verdict == "supported":
+        assert c.evidence == ["2004-11-santiago"]
+    undated = check_text("Bush met with the leaders of Japan, China and Russia.", record=real_record,
+                         content_type="text").claims
+    assert undated == []  # with no article date it says nothing checkable

@@ -44,7 +44,7 @@ MEET_CUE = re.compile(
     r"\b(?:met|meet|meets|meeting|meetings|summit|summits|summitry|talks|session|sessions|visit|visits|visited|visiting|hosted|"
     r"hosting|hosts|welcomed|welcoming|received|sat down|sit-down|encounter|encounters|conversation|"
     r"face-to-face|tête-à-tête|get-together|rendezvous|conference|horseshoes|dinner|played host|"
-    r"shook hands|handshake|repeated|signed|signing|greeted|greeting|greets)\b",
+    r"shook hands|shakes hands|shaking hands|shake hands|handshake|repeated|signed|signing|greeted|greeting|greets)\b",
 )
 VISIT_CUE = re.compile(
     r"\b(?:visit|visits|visited|visiting|trip|trips|travell?ed|flew|hosted|hosting|hosts|welcomed|welcoming|"
@@ -64,6 +64,9 @@ ANAPHORA = re.compile(
 #: took place backstage during the G-20 summit in London" is about the meeting just claimed.
 _OPENING_ANAPHOR = re.compile(r"\s*(?:the|that|this)\s+(?:[a-z]+\s+)?(?:meeting|summit|event|encounter|talks)\b",
                               re.IGNORECASE)
+#: A verb of meeting between two leaders' names: with no place, time or event, a dated article's
+#: "Bush met with Putin" is about the days before it was written.
+_MET_VERB = re.compile(r"\b(?:met|meets|greeted|greets|greeting|shook hands|shakes hands|held talks|holds talks)\b")
 #: A meeting named as such, for a lone leader continuing the last claim's pair.
 _MEETING_NOUN = re.compile(r"\b(?:meeting|meetings|summit|summits|talks|meet|meets|met)\b")
 #: How many sentences back "the summit" at the head of a clause may still mean the last claim's
@@ -193,6 +196,7 @@ class Claim:
     offices: list[tuple[int, str, str]] = field(default_factory=list)  # (option index, kind, the words) stated
     sides_scope: bool = False  # a superlative over all meetings of the two sides, not the leaders named
     superlative_at: int = -1  # where the superlative starts: places after it scope it, places before name the meeting
+    recent: bool = False  # "Bush met ... with Putin" and nothing else: a news report's recent meeting (`verify`)
 
     @property
     def participants(self) -> list[str]:
@@ -733,7 +737,9 @@ def _group_claim(text: str, g: _Group, part: tuple[int, int], whole: tuple[int, 
         if not (MEET_CUE.search(seg) or (claim.places and claim.times)):
             return None
         if not (has_attr or claim.event or claim.host or claim.mode or claim.superlative or claim.officials is not None):
-            return None  # "Trump's meetings with Putin": nothing to check
+            if not _MET_VERB.search(text, g.leaders[0].end, g.leaders[-1].start):
+                return None  # "Trump's meetings with Putin": nothing to check
+            claim.recent = True  # "Bush met in his hotel with the leaders of ... Russia": when the article was written
     elif not has_attr:
         return None
     if not pair and not claim.sides_scope:

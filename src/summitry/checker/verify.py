@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from summitry.checker.claims import Claim, PlaceClaim
+from summitry.checker.dates import TimeSpec
 from summitry.checker.record import Meeting, Record, same_state, side
 from summitry.checker.spelling import fold
 from summitry.schema import state_name
@@ -274,6 +275,8 @@ def narrow_roles(claim: Claim, record: Record, article_date: dt.date | None) -> 
 
 def verify(claim: Claim, record: Record, article_date: dt.date | None = None) -> Verdict:
     """The verdict on one claim, with a correction and the meetings that decide it."""
+    if claim.recent and claim.time is None:
+        return _recent(claim, record, article_date)
     v = _verify(claim, record, article_date)
     if v.verdict == SUPPORTED or claim.time is None:
         return v
@@ -290,6 +293,26 @@ def verify(claim: Claim, record: Record, article_date: dt.date | None = None) ->
                 d = other.time.start  # type: ignore[union-attr]
                 return replace(w, reason=f"{w.reason}, reading {claim.time_text} as {d.day} {d:%B %Y}")
     return v
+
+
+#: How far before its date a news report's undated "Bush met Putin" may look for the meeting.
+RECENT_DAYS = 7
+
+
+def _recent(claim: Claim, record: Record, article_date: dt.date | None) -> Verdict:
+    """'Bush met in his hotel with the leaders of Japan, China and Russia', with no date, place
+    or event: in a dated report, a meeting in the days before it. Only a supported verdict can
+    come of it; there is nothing stated to be wrong."""
+    if article_date is None:
+        return Verdict(NOT_IN_RECORD, reason="no date, place or event is stated, and the article has no date")
+    start = article_date - dt.timedelta(days=RECENT_DAYS)
+    window = replace(claim, time=TimeSpec(start, article_date, "range"), recent=False)
+    v = _verify(window, record, article_date)
+    if v.verdict == SUPPORTED:
+        return replace(v, reason=f"{v.reason}, in the {RECENT_DAYS} days before the article's date "
+                                 "(the statement gives no date)")
+    return Verdict(NOT_IN_RECORD, reason=f"no date, place or event is stated, and the record has no meeting of "
+                                         f"these leaders in the {RECENT_DAYS} days before the article's date")
 
 
 def _verify(claim: Claim, record: Record, article_date: dt.date | None) -> Verdict:
