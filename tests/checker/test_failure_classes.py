@@ -458,3 +458,13 @@ def test_an_undated_meeting_in_a_dated_report_is_a_recent_one(real_record: Recor
     undated = check_text("Bush met with the leaders of Japan, China and Russia.", record=real_record,
                          content_type="text").claims
     assert undated == []  # with no article date it says nothing checkable
+
+
+@pytest.mark.parametrize(("month", "verdict"), [("March 1997", "supported"), ("May 1998", "contradicted")])
+def test_the_last_formal_summit_after_the_pair_is_named(real_record: Record, month: str, verdict: str) -> None:
+    """'Yeltsin and Clinton now meet regularly ... The last formal summit was in March 1997': the
+    pair named in the sentence before, the last summit before the article's date."""
+    text = ("Russian President Boris Yeltsin and U.S. President Bill Clinton now meet regularly, although many of "
+            f"their meetings have not been considered full summits. The last formal summit was in {month}.")
+    (c,) = check_text(text, record=real_record, content_type="text", article_date="1998-08-30").claims
+    assert c.verdict == verdict and "1997-03-helsinki" in c.evidence

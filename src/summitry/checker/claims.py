@@ -62,7 +62,7 @@ ANAPHORA = re.compile(
 )
 #: A clause that opens on the meeting itself, with one adjective at most: "This important event
 #: took place backstage during the G-20 summit in London" is about the meeting just claimed.
-_OPENING_ANAPHOR = re.compile(r"\s*(?:the|that|this)\s+(?:[a-z]+\s+)?(?:meeting|summit|event|encounter|talks)\b",
+_OPENING_ANAPHOR = re.compile(r"\s*(?:the|that|this)\s+(?:[a-z]+\s+){0,2}(?:meeting|summit|event|encounter|talks)\b",
                               re.IGNORECASE)
 #: A verb of meeting between two leaders' names: with no place, time or event, a dated article's
 #: "Bush met with Putin" is about the days before it was written.
