@@ -76,7 +76,7 @@ def test_json_shape_and_spans_point_into_the_original(fixture_record: Record) ->
     res = check_text(text, record=fixture_record)
     data = json.loads(res.to_json())
     assert set(data) >= {"claims", "counts"}
-    assert data["counts"] == {"supported": 0, "contradicted": 1, "not_in_record": 0}
+    assert data["counts"] == {"supported": 0, "mostly_supported": 0, "contradicted": 1, "not_in_record": 0}
     (claim,) = data["claims"]
     assert set(claim) >= {"span", "quote", "participants", "place", "time", "setting", "verdict", "correction", "evidence"}
     a, b = claim["span"]

@@ -29,7 +29,7 @@ def test_check_json_html_text(fixture_record: Record, tmp_path: Path) -> None:
     r = runner.invoke(app, ["check", str(article), "--db", db, "-f", "json"])
     assert r.exit_code == 0, r.output
     data = json.loads(r.stdout)
-    assert data["counts"] == {"supported": 1, "contradicted": 1, "not_in_record": 0}
+    assert data["counts"] == {"supported": 1, "mostly_supported": 0, "contradicted": 1, "not_in_record": 0}
     out = tmp_path / "page.html"
     r = runner.invoke(app, ["check", str(article), "--db", db, "-f", "html", "-o", str(out)])
     assert r.exit_code == 0 and "Reykjavík" in out.read_text(encoding="utf-8")

@@ -54,3 +54,12 @@ def test_no_claim_without_two_states_and_a_meeting(official_record: Record, text
 def test_a_name_inside_a_record_claim_adds_nothing(real_record: Record) -> None:
     claims = _claims("Bush met Tony Blair and Putin at Camp David in September 2003.", real_record)
     assert [c.verdict for c in claims] == ["supported"]
+
+
+def test_a_hungarian_given_name_is_no_surname() -> None:
+    """English writes 'Viktor Orban', given name first, so 'Prime Minister Viktor Chernomyrdin'
+    must not read as Orban; Chinese and Korean names keep the family name first."""
+    from summitry.checker.outside import surname_of
+
+    assert surname_of("Viktor Orban", "HUN") == "Orban"
+    assert surname_of("Wen Jiabao", "CHN") is None  # family name first, and too short to stand alone

@@ -21,14 +21,16 @@ from pathlib import Path
 from summitry.checker import claims as claims_mod
 from summitry.checker import dates, reader
 from summitry.checker.claims import Claim
+from summitry.checker.counts import find_counts
 from summitry.checker.errors import InputTooLarge, NotText
 from summitry.checker.gazetteer import gazetteer_for, lower_same_length, prepare
 from summitry.checker.language import language_notice
 from summitry.checker.outside import other_names_for, outside_claims
+from summitry.checker.patterns import find_patterns
 from summitry.checker.record import Record, get_record
 from summitry.checker.verify import CONTRADICTED, NOT_IN_RECORD, SUPPORTED, Verdict, verify
 
-VERDICTS = (SUPPORTED, CONTRADICTED, NOT_IN_RECORD)
+VERDICTS = (SUPPORTED, "mostly_supported", CONTRADICTED, NOT_IN_RECORD)  # mostly: a pattern (checker.patterns)
 
 
 @dataclass
@@ -194,6 +196,19 @@ def _check_document(doc: reader.Document, record: Record, article_date: dt.date 
             span=doc.orig_span(o.start, o.end), text_span=(o.start, o.end), quote=text[o.start:o.end],
             participants=o.participants, place=None, time=None, setting={}, verdict=NOT_IN_RECORD, correction=None,
             evidence=o.evidence, sources=o.sources, reason=o.reason,
+        ))
+    for n in find_counts(text, sents, mentions, times, record, article_date, lowered):
+        sources = [{"meeting": mid, **s} for mid in n.evidence[:20] for s in (by_id[mid].sources if mid in by_id else ())]
+        results.append(ClaimResult(
+            span=doc.orig_span(n.start, n.end), text_span=(n.start, n.end), quote=text[n.start:n.end],
+            participants=n.participants, place=None, time=None, setting={}, verdict=n.verdict,
+            correction=n.correction, evidence=n.evidence, sources=sources, reason=n.reason,
+        ))
+    for p in find_patterns(lowered, record, article_date):
+        results.append(ClaimResult(
+            span=doc.orig_span(p.start, p.end), text_span=(p.start, p.end), quote=text[p.start:p.end],
+            participants=p.participants, place=None, time=None, setting={"pattern": p.pattern},
+            verdict=p.verdict, correction=p.correction, evidence=p.evidence, sources=[], reason=p.reason,
         ))
     results.sort(key=lambda r: r.text_span)
     return CheckResult(results, article_date, doc.content_type, doc, notice=language_notice(text))

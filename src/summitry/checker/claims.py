@@ -348,7 +348,7 @@ def _extract(text: str, sentences: list[tuple[int, int]], mentions: list[Mention
             claims.extend(sentence_claims)
             last = sentence_claims[-1]
             last_sentence = si
-        elif (named := _named_pair(sentence_items, record)) is not None:
+        elif (named := named_pair(sentence_items, record)) is not None:
             # "Presidents Putin and Clinton reached agreement ... At their Moscow summit yesterday,
             # the two leaders signed": a sentence that names the pair but claims no meeting is
             # still who "their" and "the two leaders" mean in the next one
@@ -361,7 +361,7 @@ def _extract(text: str, sentences: list[tuple[int, int]], mentions: list[Mention
     return claims
 
 
-def _named_pair(items: list[object], record: Record) -> list[tuple[str, ...]] | None:
+def named_pair(items: list[object], record: Record) -> list[tuple[str, ...]] | None:
     """The leaders a sentence names, when they are one U.S. and one Soviet/Russian leader, each
     named unambiguously, or made so by the other ("President Bush and ... Putin": only the
     Bush whose presidency overlaps Putin's time in office); else None."""

@@ -104,10 +104,15 @@ def _match(result: CheckResult, labels: list[Label], report: Report) -> None:
         else:
             used.add(best)
             c = result.claims[best]
-            report.outcomes.append(Outcome(lab, c.verdict, c.correction))
+            report.outcomes.append(Outcome(lab, _scored(c.verdict), c.correction))
     for i, c in enumerate(result.claims):
         if i not in used:
-            report.unlabelled[c.verdict] += 1
+            report.unlabelled[_scored(c.verdict)] += 1
+
+
+def _scored(verdict: str) -> str:
+    """Labels have three classes: a pattern 'mostly supported' by the record scores as supported."""
+    return SUPPORTED if verdict == "mostly_supported" else verdict
 
 
 def evaluate(labels: Iterable[Label], *, record: Record | None = None, db: str | Path | None = None,

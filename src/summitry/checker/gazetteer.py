@@ -270,12 +270,14 @@ class Gazetteer:
             ids = self.role_ids.get((sd, kind))
             if ids:
                 out.append(Mention(m.start(), m.end(), "leader", ids, text[lead.start():m.end()], False))
-        if "of" in text:
-            for m in _ROLE_OF.finditer(text):
-                kind = "head_of_state" if m.group("office").lower().startswith("president") else "any"
-                ids = self.role_ids.get(("RU", kind))
-                if ids:
-                    out.append(Mention(m.start(), m.end(), "leader", ids, m.group(), False))
+        for side_word in _RU_STATE.finditer(text):  # anchored on the rare word, then read back to the office
+            m = _ROLE_OF.search(text, max(0, side_word.start() - 120), side_word.end())
+            if m is None or m.end() != side_word.end():
+                continue
+            kind = "head_of_state" if m.group("office").lower().startswith("president") else "any"
+            ids = self.role_ids.get(("RU", kind))
+            if ids:
+                out.append(Mention(m.start(), m.end(), "leader", ids, m.group(), False))
         return out
 
 
@@ -287,9 +289,10 @@ _ROLE = re.compile(  # searched from the side's word, which is rarer than "the"
 #: 'the leaders of Japan, China and Russia', 'the president of Russia': Russia's leader among
 #: the leaders of a list of states (the others are outside the record).
 _ROLE_OF = re.compile(
-    r"(?<![\w])(?:the\s+)?(?P<office>leaders?|presidents?|heads?\s+of\s+state)\s+of\s+"
+    r"\b(?P<office>leaders?|presidents?|heads?\s+of\s+state)\s+of\s+"  # from the office word: the fast form
     r"(?:(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,?\s+(?:and\s+)?){0,6}?"
     r"(?P<side>Russia|the\s+Soviet\s+Union|the\s+USSR)\b(?!['\u2019]s)")
+_RU_STATE = re.compile(r"Russia|Soviet\s+Union|USSR")  # no \b: literal-first is 2x faster; the role regex checks
 _ROLE_LEAD = re.compile(r"(?<![\w])(?:the|his|her|their|its)\s+(?:(?:new|newly\s+elected|recently\s+appointed|"
                         r"incoming|then)\s+)?$")
 _US_WORD = re.compile(r"U\.S\.|US|American|America|United States|Washington")

@@ -25,7 +25,7 @@ from summitry.checker.spelling import fold
 from summitry.schema import successor
 
 #: Name order with the family name first, where a surname is the first word.
-FAMILY_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM", "KHM", "HUN", "MNG"})
+FAMILY_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM", "KHM", "MNG"})  # not Hungary: English writes "Viktor Orban"
 _TITLE_BEFORE = re.compile(
     r"(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emperor|Chairman|Sultan|Emir|Amir|Shah|"
     r"General Secretary|Secretary General|Taoiseach)\s+$")

@@ -138,6 +138,7 @@ class Record:
     path: Path | None = None
     others: list[OtherLeader] = field(default_factory=list)  # leaders beyond the record (checker.outside)
     official: list[OfficialMeeting] = field(default_factory=list)  # the official record's meetings, as pointers
+    periods: list[tuple[dt.date, dt.date, str]] = field(default_factory=list)  # U.S.–Soviet/Russian climate periods
     by_leader: dict[str, list[Meeting]] = field(default_factory=dict)
     _with_all: dict[tuple[str, ...], tuple[Meeting, ...]] = field(default_factory=dict, repr=False, compare=False)
     _sides: dict[tuple[str, ...], frozenset[str | None]] = field(default_factory=dict, repr=False, compare=False)
@@ -205,7 +206,7 @@ def load_record(con: duckdb.DuckDBPyConnection, path: Path | None = None) -> Rec
             families=event_families(r.get("multilateral_event") or ""),
         ))
     others, official = _beyond_the_record(con)
-    return Record(leaders, meetings, path, others, official)
+    return Record(leaders, meetings, path, others, official, query.relation_periods(con, "USA-RUS"))
 
 
 def _beyond_the_record(con: duckdb.DuckDBPyConnection) -> tuple[list, list]:

@@ -22,8 +22,9 @@ from rich.text import Text
 from summitry.checker.api import CheckResult, ClaimResult
 from summitry.checker.reader import read
 
-LABEL = {"supported": "supported", "contradicted": "contradicted", "not_in_record": "not in the record"}
-STYLE = {"supported": "green", "contradicted": "bold red", "not_in_record": "yellow"}
+LABEL = {"supported": "supported", "mostly_supported": "mostly supported", "contradicted": "contradicted",
+         "not_in_record": "not in the record"}
+STYLE = {"supported": "green", "mostly_supported": "green", "contradicted": "bold red", "not_in_record": "yellow"}
 
 
 def render_text(result: CheckResult) -> Group:
@@ -43,6 +44,8 @@ def render_text(result: CheckResult) -> Group:
     counts = result.counts
     summary = Text.assemble(
         (f"{counts['supported']} supported", STYLE["supported"]), " · ",
+        *([(f"{counts['mostly_supported']} mostly supported", STYLE["mostly_supported"]), " · "]
+          if counts["mostly_supported"] else []),
         (f"{counts['contradicted']} contradicted", STYLE["contradicted"]), " · ",
         (f"{counts['not_in_record']} not in the record", STYLE["not_in_record"]),
         f"   (article date: {result.article_date or 'unknown'})",
@@ -149,6 +152,7 @@ label.claim { cursor: pointer; border-radius: 3px; padding: 0 1px; }
 label.supported { background: #d9f2dc; border-bottom: 2px solid #2e7d32; }
 label.contradicted { background: #fbd9d7; border-bottom: 2px solid #c62828; }
 label.not_in_record { background: #fdf3c4; border-bottom: 2px dotted #a68b00; }
+label.mostly_supported { background: #e8f5e9; border-bottom: 2px dashed #2e7d32; }
 .toggle:focus-visible + .card { outline: 2px solid #1565c0; }
 .card { display: none; }
 .toggle:checked ~ .card { display: block; white-space: normal; margin: .3rem 0 .6rem; padding: .5rem .75rem; font: 14px/1.4 system-ui, sans-serif;
@@ -161,7 +165,7 @@ ol.claims { font: 14px/1.4 system-ui, sans-serif; }
 <body>
 <header>
 <h1>Checked against the Summitry record</h1>
-<p>{{ counts.supported }} supported · {{ counts.contradicted }} contradicted · {{ counts.not_in_record }} not in the record
+<p>{{ counts.supported }} supported{% if counts.mostly_supported %} · {{ counts.mostly_supported }} mostly supported{% endif %} · {{ counts.contradicted }} contradicted · {{ counts.not_in_record }} not in the record
 · article date: {{ article_date or "unknown" }} · hover a highlight for the verdict, click it for the evidence</p>
 {% if notice %}<p class="notice"><strong>{{ notice }}</strong></p>{% endif %}
 </header>

@@ -188,6 +188,13 @@ def find_leaders(con: duckdb.DuckDBPyConnection, *, state: str | None = None, su
     return con.execute(sql, params).df().drop(columns="first_in_office")
 
 
+def relation_periods(con: duckdb.DuckDBPyConnection, dyad: str = "USA-RUS") -> list[tuple[dt.date, dt.date, str]]:
+    """(start, end, climate) of the curated relations periods of a dyad, in order."""
+    rows = con.execute("SELECT start_date, end_date, climate FROM relations WHERE dyad = ? AND kind = 'period' "
+                       "ORDER BY start_date", [dyad]).fetchall()
+    return [(s, e or dt.date.max, c) for s, e, c in rows]
+
+
 def jsonable(value: Any) -> Any:
     """Plain JSON types from what DuckDB/pandas hand back (dates, numpy, NaN, structs)."""
     if value is None:

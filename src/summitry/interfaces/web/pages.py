@@ -208,7 +208,7 @@ def highlighted_article(text: str, content_type: str | None, claims: list[dict])
                         lambda i: f'<sup><a href="#row-{i + 1}">{i + 1}</a></sup>')
 
 
-VERDICT_CLASSES = {"supported": "ok", "contradicted": "bad", "not_in_record": "unsure"}
+VERDICT_CLASSES = {"supported": "ok", "mostly_supported": "ok", "contradicted": "bad", "not_in_record": "unsure"}
 
 
 def verdict_class(verdict: Any) -> str:
