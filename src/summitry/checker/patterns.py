@@ -36,6 +36,7 @@ _EARLY_MEETING = re.compile(
     r"(?:their|his|the)\s+(?:soviet|russian|kremlin)\s+(?:counterparts?|leaders?|opposite\s+numbers?)\s+"
     + _SPAN)
 _MONTHS = {"two": 2, "three": 3, "four": 4, "six": 6}
+_EARLY_KEYS = ("new president", "new u.s. president", "new american president", "incoming ", "newly")
 
 
 @dataclass
@@ -139,13 +140,19 @@ def find_patterns(lowered: str, record: Record, article_date: dt.date | None) ->
     counterpart; where summits were held in a climate of relations."""
     out = []
     until = article_date or dt.date.today()
-    if "periods of" in lowered or "times of" in lowered or "years of" in lowered or "eras of" in lowered:
-        for m in _CLIMATE_VENUE.finditer(lowered):
-            r = _climate_venue(m, record, until)
-            if r is not None:
-                out.append(r)
-    if "president" not in lowered:
-        return out
+    seen: set[int] = set()
+    for word in CLIMATES:  # anchored on the rare climate word, then the pattern read around it
+        i = lowered.find(f" of {word}")
+        while i != -1:
+            m = _CLIMATE_VENUE.search(lowered, max(0, i - 60), min(len(lowered), i + 200))
+            if m is not None and m.start() not in seen and m.start() <= i:
+                seen.add(m.start())
+                r = _climate_venue(m, record, until)
+                if r is not None:
+                    out.append(r)
+            i = lowered.find(f" of {word}", i + 1)
+    if not any(w in lowered for w in _EARLY_KEYS):
+        return out  # substring tests are C-fast; the pattern runs only where one can match
     for m in _EARLY_MEETING.finditer(lowered):
         within, said = _days(m)
         met, never = _first_meetings(record, within, article_date or dt.date.today())
