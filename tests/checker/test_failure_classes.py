@@ -468,3 +468,15 @@ def test_the_last_formal_summit_after_the_pair_is_named(real_record: Record, mon
             f"their meetings have not been considered full summits. The last formal summit was in {month}.")
     (c,) = check_text(text, record=real_record, content_type="text", article_date="1998-08-30").claims
     assert c.verdict == verdict and "1997-03-helsinki" in c.evidence
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("The presidents of Russia and the United States met in Helsinki in July 2018.", "supported"),
+    ("The presidents of the United States and Russia met in Vienna in July 2018.", "contradicted"),
+    ("The Russian and U.S. leaders met in Helsinki in July 2018.", "supported"),
+    ("The American and Soviet leaders met in Geneva in October 1986.", "contradicted"),
+])
+def test_both_sides_named_by_office(real_record: Record, text: str, verdict: str) -> None:
+    """'The presidents of Russia and the United States', 'the Russian and U.S. leaders': the two
+    holders on the stated day, as if named."""
+    assert _one(text, real_record).verdict == verdict

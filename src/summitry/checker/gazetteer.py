@@ -276,8 +276,28 @@ class Gazetteer:
                 continue
             kind = "head_of_state" if m.group("office").lower().startswith("president") else "any"
             ids = self.role_ids.get(("RU", kind))
+            # 'the presidents of the United States and Russia', '... of Russia and the United States':
+            # each side its own mention (they may not overlap)
+            us = _US_IN_LIST.search(m.group()) or _AND_US.match(text, m.end())
+            us_ids = self.role_ids.get(("US", kind)) if m.group("office").lower().endswith("s") else None
+            if us and us_ids:
+                a, b = (m.start() + us.start(1), m.start() + us.end(1)) if us.re is _US_IN_LIST else us.span(1)
+                out.append(Mention(a, b, "leader", us_ids, text[a:b], False))
+                if ids and us.re is _US_IN_LIST:
+                    out.append(Mention(m.start("side"), m.end(), "leader", ids, m.group("side"), False))
+                    continue
             if ids:
                 out.append(Mention(m.start(), m.end(), "leader", ids, m.group(), False))
+        if " and " in text:
+            for m in _ROLE_PAIR.finditer(text):  # 'the Russian and U.S. leaders', 'the American and Soviet presidents'
+                sides = ["US" if _US_WORD.fullmatch(m.group(g)) else "RU" for g in ("a", "b")]
+                if sides[0] == sides[1]:
+                    continue
+                kind = "head_of_state" if m.group("office").lower().startswith("president") else "any"
+                for g, sd in zip(("a", "b"), sides, strict=True):
+                    ids = self.role_ids.get((sd, kind))
+                    if ids:
+                        out.append(Mention(m.start(g), m.end(g), "leader", ids, m.group(g), False))
         return out
 
 
@@ -292,6 +312,10 @@ _ROLE_OF = re.compile(
     r"\b(?P<office>leaders?|presidents?|heads?\s+of\s+state)\s+of\s+"  # from the office word: the fast form
     r"(?:(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,?\s+(?:and\s+)?){0,6}?"
     r"(?P<side>Russia|the\s+Soviet\s+Union|the\s+USSR)\b(?!['\u2019]s)")
+_US_IN_LIST = re.compile(r"\bof\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,?\s+(?:and\s+)?)*?(the\s+United\s+States|the\s+U\.S\.|America)\b")
+_AND_US = re.compile(r"\s+and\s+(the\s+United\s+States|the\s+U\.S\.|America)\b")
+_ROLE_PAIR = re.compile(r"(?P<a>Soviet|Russian|U\.S\.|American)\s+and\s+(?P<b>Soviet|Russian|U\.S\.|American)\s+"
+                        r"(?P<office>leaders|presidents|heads\s+of\s+state)\b")
 _RU_STATE = re.compile(r"Russia|Soviet\s+Union|USSR")  # no \b: literal-first is 2x faster; the role regex checks
 _ROLE_LEAD = re.compile(r"(?<![\w])(?:the|his|her|their|its)\s+(?:(?:new|newly\s+elected|recently\s+appointed|"
                         r"incoming|then)\s+)?$")
