@@ -480,3 +480,14 @@ def test_both_sides_named_by_office(real_record: Record, text: str, verdict: str
     """'The presidents of Russia and the United States', 'the Russian and U.S. leaders': the two
     holders on the stated day, as if named."""
     assert _one(text, real_record).verdict == verdict
+
+
+def test_after_their_own_meeting_its_place_is_the_claims(real_record: Record) -> None:
+    """'after his meeting with Putin in Helsinki' names the pair's meeting and its place; 'before
+    the G8 meeting set for July in Okinawa' is still another event."""
+    (c,) = check_text("Trump, speaking after his meeting with Putin in Helsinki in July 2018, praised the talks.",
+                      record=real_record, content_type="text").claims
+    assert c.verdict == "supported" and c.place and c.evidence == ["2018-07-helsinki"]
+    (c,) = check_text("Trump, speaking after his meeting with Putin in Vienna in July 2018, praised the talks.",
+                      record=real_record, content_type="text").claims
+    assert c.verdict == "contradicted"

@@ -134,6 +134,10 @@ _REPORTED_IN = re.compile(r"\b(?:said|says|told reporters|told journalists|annou
 REFERENCE_EVENT = re.compile(r"\b(?:before|after|ahead of|prior to)"
                              r"(?!\s+the\s+(?:opening|start|close|end|conclusion)\s+of\b)"
                              r"\s+(?:the|their|his|her)\s+[^.;:!?,]{0,50}$")
+#: "after his meeting with Putin in Helsinki": the reference event is the pair's own meeting, so
+#: its place is the claim's.
+_OWN_MEETING = re.compile(r"\b(?:after|before|ahead of|prior to|following)\s+(?:his|her|their)\s+(?:\w+\s+)?"
+                          r"(?:meeting|summit|talks|encounter)\s+with\s+[^.;:!?,]{0,40}$")
 _LOC_AFTER = re.compile(
     r"(?:'s|’s)?\s+(?:summit|summits|meeting|meetings|talks|conference|negotiations|encounter|sit-down|"
     r"tête-à-tête|visit)\b",
@@ -261,7 +265,8 @@ def is_locative(text: str, m: Mention) -> bool:
     if _TOPIC_BEFORE.search(text, max(0, m.start - 40), m.start):
         return False  # the subject of the talks ("the crisis in Berlin"), not their venue
     if (_OTHER_MEETING.search(text, max(0, m.start - 120), m.start) or _REPORTED_IN.search(text, max(0, m.start - 30), m.start)
-            or REFERENCE_EVENT.search(text, max(0, m.start - 70), m.start)):
+            or (REFERENCE_EVENT.search(text, max(0, m.start - 70), m.start)
+                and not _OWN_MEETING.search(text, max(0, m.start - 70), m.start))):
         return False  # another meeting's place, where something was said, or a reference event's place
     before = _LOC_BEFORE.search(text, max(0, m.start - 40), m.start)
     original = getattr(_LOCAL, "original", None) or text
