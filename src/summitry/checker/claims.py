@@ -590,7 +590,9 @@ def _places(text: str, attrs: list[object]) -> list[PlaceClaim]:
 
 def _times(text: str, attrs: list[object]) -> tuple[list[TimeMention], TimeSpec | None, list[int] | None]:
     # a time inside "before the G8 meeting set for July" dates the reference event, not the claim
-    ts = [x for x in attrs if isinstance(x, TimeMention) and not REFERENCE_EVENT.search(text, max(0, x.start - 70), x.start)]
+    ts = [x for x in attrs if isinstance(x, TimeMention) and not (
+        REFERENCE_EVENT.search(text, max(0, x.start - 70), x.start)
+        and not _OWN_MEETING.search(text, max(0, x.start - 70), x.start))]
     if not ts:
         return ts, None, None
     if len(ts) == 1:
