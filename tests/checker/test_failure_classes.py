@@ -491,3 +491,20 @@ def test_after_their_own_meeting_its_place_is_the_claims(real_record: Record) ->
     (c,) = check_text("Trump, speaking after his meeting with Putin in Vienna in July 2018, praised the talks.",
                       record=real_record, content_type="text").claims
     assert c.verdict == "contradicted"
+
+
+def test_an_infobox_places_the_meeting_in_its_series(real_record: Record) -> None:
+    """'Follows ... Precedes ...' lines of an encyclopedic page: the meetings next to the page's
+    one (the first its claims establish) in the series of U.S.-Soviet meetings, pull-asides
+    left out and the collapsed Paris summit of 1960 counted."""
+    page = ("Vienna summit\nDate June 4, 1961\nCities Vienna\nFollows Four Power Paris Summit\n"
+            "Precedes {next}\n\nThe Vienna summit was a meeting held on June 4, 1961, in Vienna, Austria, between "
+            "President John F. Kennedy and Premier Nikita Khrushchev.\n")
+    claims = check_text(page.format(next="Glassboro Summit Conference"), record=real_record,
+                        content_type="text").claims
+    series = [c for c in claims if c.setting.get("sequence")]
+    assert [(c.quote, c.verdict) for c in series] == [("Follows Four Power Paris Summit", "supported"),
+                                                       ("Precedes Glassboro Summit Conference", "supported")]
+    wrong = check_text(page.format(next="Geneva Summit (1985)"), record=real_record, content_type="text").claims
+    (bad,) = [c for c in wrong if c.setting.get("sequence") and c.verdict == "contradicted"]
+    assert "Glassboro" in bad.correction and bad.evidence == ["1967-06-glassboro"]

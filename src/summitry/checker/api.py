@@ -28,6 +28,7 @@ from summitry.checker.language import language_notice
 from summitry.checker.outside import other_names_for, outside_claims
 from summitry.checker.patterns import find_patterns
 from summitry.checker.record import Record, get_record
+from summitry.checker.sequence import find_sequence
 from summitry.checker.verify import CONTRADICTED, NOT_IN_RECORD, SUPPORTED, Verdict, verify
 
 VERDICTS = (SUPPORTED, "mostly_supported", CONTRADICTED, NOT_IN_RECORD)  # mostly: a pattern (checker.patterns)
@@ -188,6 +189,15 @@ def _check_document(doc: reader.Document, record: Record, article_date: dt.date 
             span=doc.orig_span(c.start, c.end), text_span=(c.start, c.end), quote=text[c.start:c.end],
             participants=c.participants, place=_place_json(c), time=_time_json(c), setting=_setting_json(c),
             verdict=v.verdict, correction=v.correction, evidence=list(v.evidence), sources=sources, reason=v.reason,
+        ))
+    # the page's meeting: the first its claims establish ("Follows Moscow Summit (1974)" is about it)
+    subject = next((by_id[r.evidence[0]] for r in results if r.verdict == SUPPORTED and len(r.evidence) == 1
+                    and r.evidence[0] in by_id), None)
+    for q in find_sequence(text, mentions, times, subject, record):
+        results.append(ClaimResult(
+            span=doc.orig_span(q.start, q.end), text_span=(q.start, q.end), quote=text[q.start:q.end],
+            participants=q.participants, place=None, time=None, setting={"sequence": True}, verdict=q.verdict,
+            correction=q.correction, evidence=q.evidence, sources=[], reason=q.reason,
         ))
     names = other_names_for(record)
     for o in outside_claims(text, sents, mentions, times, [(c.start, c.end) for c in found], record, names,
