@@ -187,3 +187,27 @@ def test_a_third_state_from_wide_geocodes_alone_is_no_venue(tmp_path: Path, lead
     russia = {"place": ("Russia", "RS"), "ActionGeo_Type": 1}
     (m,) = _meet(tmp_path / "russia", leaders, _stories(d, 6, "040", **russia), engine=engine)
     assert (m["venue_state"], m["mode"], m["host_state"]) == ("RUS", "visit", "RUS")
+
+
+def test_generated_previews_and_echoes_make_no_meetings(tmp_path: Path, leaders: reference.Leaders) -> None:
+    """Stories written days before a planted meeting to announce it, and weeks after to mention
+    it (the generator's `previews` and `echoes`), neither add meetings nor move the real ones."""
+    import json
+
+    import pyarrow.parquet as pq
+
+    from summitry.analysis.validate_events import score
+    from summitry.sources.events.generate import Noise, generate
+
+    noise = Noise(previews=4.0, echoes=4.0, date_slip=0.0, late_mention=0.0, non_leader=0.0, actor_error=0.0,
+                  false_trails=0.0, phone_calls=0.0)
+    generate(40_000, tmp_path, seed=5, meetings=20, fmt="parquet", leaders=leaders, noise=noise)
+    planted = json.loads((tmp_path / "truth.json").read_text())["meetings"]
+    urls = [u for part in (tmp_path / "gdelt").glob("*.parquet")
+            for u in pq.read_table(part, columns=["SOURCEURL"]).column(0).to_pylist()]
+    assert any("leaders-to-meet-next-week" in u for u in urls) and any("talks-recalled" in u for u in urls)
+    got = meetings_table(tmp_path, leaders=leaders).to_pylist()
+    s = score(got, planted)
+    assert s["precision"] == 1.0 and s["recall"] == 1.0, (s["false_positives"], s["missed"])
+    starts = {(tuple(sorted(m["leaders"])), m["start_date"]) for m in planted}
+    assert {(tuple(sorted((m["leader_a"], m["leader_b"]))), m["start_date"].isoformat()) for m in got} == starts

@@ -208,10 +208,13 @@ def generate(
     profile_from: Annotated[Path | None, typer.Option(
         "--profile-from", help="An ingested store of real files whose coding the background follows "
                                "(consult share and code mix, geography types, rows per story)")] = None,
+    previews: Annotated[float, typer.Option(help="Stories announcing each planted meeting days before (mean)")] = 0.0,
+    echoes: Annotated[float, typer.Option(help="Stories mentioning each planted meeting weeks after (mean)")] = 0.0,
 ) -> None:
     """Write synthetic GDELT 2.0 data with planted meetings (truth.json) in realistic noise."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+    from summitry.sources.events.generate import Noise
     from summitry.sources.events.generate import generate as run
     from summitry.sources.events.profile import profile as measure
 
@@ -224,7 +227,7 @@ def generate(
         task = bar.add_task("rows", total=rows)
         result = run(rows, out_dir, seed=seed, meetings=n_meetings, fmt=fmt, compress=compress,
                      rows_per_file=rows_per_file, leaders=leaders, progress=lambda n: bar.advance(task, n),
-                     profile=profile)
+                     profile=profile, noise=Noise(previews=previews, echoes=echoes))
     err.print(f"wrote {rows:,} rows in {len(result.files)} file(s) to {out_dir}, "
               f"{len(result.planted)} planted meetings in {out_dir / 'truth.json'}", highlight=False)
 

@@ -15,6 +15,8 @@ The noise model (`Noise`), per report of a planted meeting unless said otherwise
 - other event codes for the same story (e.g. 036 "express intent to meet", 057 "sign");
 - false trails around real leaders: weak one-to-three-report consults that never became a
   meeting, and phone calls (041);
+- optionally (`previews`, `echoes`), stories written days before a meeting to announce it or
+  weeks after to mention it, dated the day they were written;
 - background: the bulk of rows, random actors, codes and places (including consults
   between non-leaders).
 """
@@ -86,6 +88,8 @@ class Noise:
     other_code: float = 0.10
     false_trails: float = 2.0  # weak leader-leader consult clusters per planted meeting
     phone_calls: float = 0.5  # leader phone calls (041) per planted meeting
+    previews: float = 0.0  # stories announcing a planted meeting, per meeting, 2-7 days before ("to-meet")
+    echoes: float = 0.0  # stories mentioning it 5-25 days after, per meeting, with no visit code
 
 
 _CLEAN = Noise(non_leader=0.0, actor_error=0.0)
@@ -363,6 +367,28 @@ def _meeting_rows(rng: np.random.Generator, m: Planted, terms: dict[str, referen
     return rows
 
 
+def _before_and_after(rng: np.random.Generator, m: Planted, terms: dict[str, reference.LeaderTerm], noise: Noise,
+                      fips: dict[str, str]) -> list[_Row]:
+    """Stories about a planted meeting written days before it (previews, whose URL headline says
+    'to-meet') or weeks after (echoes, talk about it with no visit code), each coded both ways:
+    what GDELT dates by the day a story was written, not the day of the talks."""
+    a, b = terms[m.leaders[0]], terms[m.leaders[1]]
+    start, end = dt.date.fromisoformat(m.start_date), dt.date.fromisoformat(m.end_date)
+    venue, vtype = _place(m.city, m.venue_state, fips)
+    rows = []
+    for kind, n in (("preview", rng.poisson(noise.previews)), ("echo", rng.poisson(noise.echoes))):
+        for _ in range(int(n)):
+            day = (start - dt.timedelta(days=int(rng.integers(2, 8))) if kind == "preview"
+                   else end + dt.timedelta(days=int(rng.integers(5, 26))))
+            url = _url(rng, day, "leaders-to-meet-next-week" if kind == "preview" else "talks-recalled")
+            code = str(rng.choice(["040", "046"]))
+            mentions = int(1 + rng.geometric(0.18))
+            for first, second in ((a, b), (b, a)):
+                rows.append(_Row(day, code, _actor(rng, first, _CLEAN), _actor(rng, second, _CLEAN), venue, vtype,
+                                 mentions, int(min(mentions, rng.geometric(0.35))), url))
+    return rows
+
+
 def _false_trails(rng: np.random.Generator, leaders: reference.Leaders, n: int, phone: int, start: dt.date,
                   end: dt.date, planted: list[Planted], noise: Noise, fips: dict[str, str]) -> list[_Row]:
     """Weak consult clusters between leaders that are not meetings, and phone calls."""
@@ -598,6 +624,8 @@ def generate(
         terms_m = {lid: next(t for t in leaders.on(dt.date.fromisoformat(m.start_date)) if t.leader_id == lid)
                    for lid in m.leaders}
         special.extend(_meeting_rows(rng, m, terms_m, noise, fips))
+        if noise.previews or noise.echoes:  # draws nothing otherwise: the default output is unchanged
+            special.extend(_before_and_after(rng, m, terms_m, noise, fips))
     special.extend(_false_trails(rng, leaders, int(noise.false_trails * len(planted)),
                                  int(noise.phone_calls * len(planted)), start, end, planted, noise, fips))
     if len(special) > rows:
