@@ -63,3 +63,20 @@ def test_a_hungarian_given_name_is_no_surname() -> None:
 
     assert surname_of("Viktor Orban", "HUN") == "Orban"
     assert surname_of("Wen Jiabao", "CHN") is None  # family name first, and too short to stand alone
+
+
+@pytest.mark.parametrize("text", [
+    "In February, Vice President Biden met with Deputy Prime Minister Sergei Ivanov at the Munich conference.",
+    "Vice President Al Gore and Prime Minister Viktor Chernomyrdin met in Moscow in 1995.",
+    "Secretary of State Rubio met Foreign Minister Lavrov in Riyadh.",
+])
+def test_a_meeting_of_officials_is_no_leaders_meeting(real_record: Record, text: str) -> None:
+    (c,) = _claims(text, real_record)
+    assert c.verdict == "not_in_record" and "no leaders' meeting" in c.reason and c.evidence == []
+
+
+def test_a_leader_named_by_a_former_office_is_still_judged(real_record: Record) -> None:
+    """'Vice President Biden met Putin in Moscow in March 2011' is a claim of the record's
+    leaders (Biden was not president then), not a second, officials' one."""
+    claims = _claims("Vice President Biden met Putin in Moscow in March 2011.", real_record)
+    assert len(claims) == 1 and "officials" not in claims[0].reason and "no leaders' meeting" not in claims[0].reason

@@ -25,7 +25,7 @@ from summitry.checker.counts import find_counts
 from summitry.checker.errors import InputTooLarge, NotText
 from summitry.checker.gazetteer import gazetteer_for, lower_same_length, prepare
 from summitry.checker.language import language_notice
-from summitry.checker.outside import other_names_for, outside_claims
+from summitry.checker.outside import officials_claims, other_names_for, outside_claims
 from summitry.checker.patterns import find_patterns
 from summitry.checker.record import Record, get_record
 from summitry.checker.sequence import find_sequence
@@ -219,6 +219,13 @@ def _check_document(doc: reader.Document, record: Record, article_date: dt.date 
             span=doc.orig_span(p.start, p.end), text_span=(p.start, p.end), quote=text[p.start:p.end],
             participants=p.participants, place=None, time=None, setting={"pattern": p.pattern},
             verdict=p.verdict, correction=p.correction, evidence=p.evidence, sources=[], reason=p.reason,
+        ))
+    taken = [r.text_span for r in results]
+    for o in officials_claims(text, sents, taken, claims_mod.MEET_CUE):
+        results.append(ClaimResult(
+            span=doc.orig_span(o.start, o.end), text_span=(o.start, o.end), quote=text[o.start:o.end],
+            participants=o.participants, place=None, time=None, setting={}, verdict=NOT_IN_RECORD, correction=None,
+            evidence=[], sources=[], reason=o.reason,
         ))
     results.sort(key=lambda r: r.text_span)
     return CheckResult(results, article_date, doc.content_type, doc, notice=language_notice(text))

@@ -181,6 +181,48 @@ def outside_claims(text: str, sents: list[tuple[int, int]], mentions: list[Menti
     return out
 
 
+#: Offices below a head of state or government, followed by a name: "Vice President Al Gore",
+#: "Deputy Prime Minister Sergei Ivanov", "Secretary of State Hillary Clinton".
+OFFICIAL = re.compile(
+    r"\b(?P<office>Vice[- ]President|Deputy Prime Minister|First Deputy Prime Minister|Secretary of State|"
+    r"Foreign Minister|Defen[cs]e (?:Minister|Secretary)|Secretary of Defense|National Security (?:Adviser|Advisor)|"
+    r"Assistant Vice President)\s+(?P<name>(?:[A-Z][\w.'\u2019-]+\s+){0,3}[A-Z][\w'\u2019-]+)")
+
+
+def officials_claims(text: str, sents: list[tuple[int, int]], claimed: list[tuple[int, int]],
+                     meet_cue: re.Pattern) -> list[OutsideClaim]:
+    """A meeting of two officials below the leaders ("Vice President Gore and Prime Minister
+    Chernomyrdin", "Biden met Deputy Prime Minister Ivanov"): reported as not a leaders' meeting,
+    outside the record, never judged, unless a claim of the record already covers it."""
+    if not any(w in text for w in ("Vice", "Deputy", "Secretary", "Minister", "Adviser", "Advisor")):
+        return []
+    out: list[OutsideClaim] = []
+    starts = [s for s, _ in sents]
+    found = list(OFFICIAL.finditer(text))
+    by_sentence: dict[int, list[re.Match[str]]] = {}
+    for m in found:
+        by_sentence.setdefault(bisect_right(starts, m.start()) - 1, []).append(m)
+    for i, here in sorted(by_sentence.items()):
+        s, e = sents[i]
+        if i < 0 or len(here) < 2 and not _ANOTHER_PERSON.search(text, s, e) or not meet_cue.search(text, s, e):
+            continue
+        a = here[0]
+        other = here[1] if len(here) > 1 else _ANOTHER_PERSON.search(text, a.end(), e)
+        end = other.end() if other is not None else a.end()
+        if any(x < end and a.start() < y for x, y in claimed):
+            continue  # a claim of the record (a leader named by a former office) already covers it
+        who = [f"{m.group('office')} {m.group('name')}" for m in (a, other) if m is not None]
+        out.append(OutsideClaim(a.start(), end, who, f"{' and '.join(who)}: a {a.group('office').lower()} is not a "
+                                "head of state or government, so this is no leaders' meeting; outside the record "
+                                "(it covers leaders' meetings), not judged", [], []))
+    return out
+
+
+#: A second person beside one official: a title and a capitalised name.
+_ANOTHER_PERSON = re.compile(r"\b(?P<office>President|Prime Minister|Premier|Chancellor|King|Minister)\s+"
+                             r"(?P<name>(?:[A-Z][\w.'\u2019-]+\s+){0,3}[A-Z][\w'\u2019-]+)")
+
+
 def other_names_for(record) -> OtherNames:
     """The other leaders' automaton of a record, built once per record object; the record's own
     leaders' names, aliases and surnames are left out of it."""
