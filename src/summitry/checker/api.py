@@ -193,40 +193,34 @@ def _check_document(doc: reader.Document, record: Record, article_date: dt.date 
     # the page's meeting: the first its claims establish ("Follows Moscow Summit (1974)" is about it)
     subject = next((by_id[r.evidence[0]] for r in results if r.verdict == SUPPORTED and len(r.evidence) == 1
                     and r.evidence[0] in by_id), None)
-    for q in find_sequence(text, mentions, times, subject, record):
+    def beside(start: int, end: int, participants: list[str], verdict: str, reason: str, *, setting: dict,
+               correction: str | None = None, evidence: list[str] | None = None,
+               sources: list[dict] | None = None) -> None:
+        """A result of a check beside the claims (series, outside, counts, patterns, officials)."""
         results.append(ClaimResult(
-            span=doc.orig_span(q.start, q.end), text_span=(q.start, q.end), quote=text[q.start:q.end],
-            participants=q.participants, place=None, time=None, setting={"sequence": True}, verdict=q.verdict,
-            correction=q.correction, evidence=q.evidence, sources=[], reason=q.reason,
+            span=doc.orig_span(start, end), text_span=(start, end), quote=text[start:end], participants=participants,
+            place=None, time=None, setting=setting, verdict=verdict, correction=correction,
+            evidence=evidence or [], sources=sources or [], reason=reason,
         ))
+
+    for q in find_sequence(text, mentions, times, subject, record):
+        beside(q.start, q.end, q.participants, q.verdict, q.reason, setting={"sequence": True},
+               correction=q.correction, evidence=q.evidence)
     names = other_names_for(record)
     for o in outside_claims(text, sents, mentions, times, [(c.start, c.end) for c in found], record, names,
                             claims_mod.MEET_CUE, lowered):
-        results.append(ClaimResult(
-            span=doc.orig_span(o.start, o.end), text_span=(o.start, o.end), quote=text[o.start:o.end],
-            participants=o.participants, place=None, time=None, setting={}, verdict=NOT_IN_RECORD, correction=None,
-            evidence=o.evidence, sources=o.sources, reason=o.reason,
-        ))
+        beside(o.start, o.end, o.participants, NOT_IN_RECORD, o.reason, setting={}, evidence=o.evidence,
+               sources=o.sources)
     for n in find_counts(text, sents, mentions, times, record, article_date, lowered):
         sources = [{"meeting": mid, **s} for mid in n.evidence[:20] for s in (by_id[mid].sources if mid in by_id else ())]
-        results.append(ClaimResult(
-            span=doc.orig_span(n.start, n.end), text_span=(n.start, n.end), quote=text[n.start:n.end],
-            participants=n.participants, place=None, time=None, setting={}, verdict=n.verdict,
-            correction=n.correction, evidence=n.evidence, sources=sources, reason=n.reason,
-        ))
+        beside(n.start, n.end, n.participants, n.verdict, n.reason, setting={}, correction=n.correction,
+               evidence=n.evidence, sources=sources)
     for p in find_patterns(lowered, record, article_date):
-        results.append(ClaimResult(
-            span=doc.orig_span(p.start, p.end), text_span=(p.start, p.end), quote=text[p.start:p.end],
-            participants=p.participants, place=None, time=None, setting={"pattern": p.pattern},
-            verdict=p.verdict, correction=p.correction, evidence=p.evidence, sources=[], reason=p.reason,
-        ))
+        beside(p.start, p.end, p.participants, p.verdict, p.reason, setting={"pattern": p.kind},
+               correction=p.correction, evidence=p.evidence)
     taken = [r.text_span for r in results]
     for o in officials_claims(text, sents, taken, claims_mod.MEET_CUE):
-        results.append(ClaimResult(
-            span=doc.orig_span(o.start, o.end), text_span=(o.start, o.end), quote=text[o.start:o.end],
-            participants=o.participants, place=None, time=None, setting={}, verdict=NOT_IN_RECORD, correction=None,
-            evidence=[], sources=[], reason=o.reason,
-        ))
+        beside(o.start, o.end, o.participants, NOT_IN_RECORD, o.reason, setting={})
     results.sort(key=lambda r: r.text_span)
     return CheckResult(results, article_date, doc.content_type, doc, notice=language_notice(text))
 

@@ -16,10 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
 
 from summitry.checker.claims import named_pair
 from summitry.checker.dates import TimeMention
+from summitry.checker.findings import Finding
 from summitry.checker.gazetteer import Mention
 from summitry.checker.record import Meeting, Record
 
@@ -98,15 +98,9 @@ _THEY = re.compile(r"\b(?:they|the two|their|both)\b", re.IGNORECASE)
 MARGIN = 0.1
 
 
-@dataclass
-class CountResult:
-    start: int
-    end: int
-    participants: list[str]
-    verdict: str
-    reason: str
-    correction: str | None = None
-    evidence: list[str] = field(default_factory=list)
+def _found(start: int, end: int, participants: list[str], verdict: str, reason: str, correction: str | None = None,
+           evidence: list[str] | None = None) -> Finding:
+    return Finding(start, end, verdict, reason, correction, evidence or [], participants)
 
 
 def _number(word: str) -> int | None:
@@ -190,10 +184,10 @@ def _judge_count(n: int, tiers: dict[str, list[Meeting]], raw: int, summits_only
 
 
 def find_counts(text: str, sentences: list[tuple[int, int]], mentions: list[Mention], times: list[TimeMention],
-                record: Record, article_date: dt.date | None, lowered: str | None = None) -> list[CountResult]:
+                record: Record, article_date: dt.date | None, lowered: str | None = None) -> list[Finding]:
     """Every count, ordinal and negative about a named U.S.–Soviet/Russian pair (in the sentence,
     or in the one just before for "they" and "the two": a sentence between may name others)."""
-    out: list[CountResult] = []
+    out: list[Finding] = []
     sent_starts = [st for st, _ in sentences]
     low = lowered if lowered is not None else text.lower()
     cued = sorted({bisect_right(sent_starts, i) - 1 for i in _cue_positions(low)} - {-1})
@@ -227,7 +221,7 @@ def find_counts(text: str, sentences: list[tuple[int, int]], mentions: list[Ment
 
 
 def _count_result(text: str, m: re.Match[str], pair: list[tuple[str, ...]], times: list[TimeMention],
-                  record: Record, article_date: dt.date | None, s: int, e: int) -> CountResult:
+                  record: Record, article_date: dt.date | None, s: int, e: int) -> Finding:
     period = _period(text, times, s, e)
     where = "" if period is None else (f" from {period[0].year}" if period[1] == dt.date.max
                                        else f" in {period[0].year}" if period[0].year == period[1].year
@@ -244,16 +238,16 @@ def _count_result(text: str, m: re.Match[str], pair: list[tuple[str, ...]], time
     summits_only = bool(m.group("noun")) and m.group("noun").lower().startswith("summit")
     verdict, reason, correction = _judge_count(n or 0, tiers, len(pool), summits_only, where)
     evidence = [x.id for x in (tiers["summits"] if summits_only else pool)] if verdict == SUPPORTED else []
-    return CountResult(m.start(), m.end(), participants, verdict, reason, correction, evidence)
+    return _found(m.start(), m.end(), participants, verdict, reason, correction, evidence)
 
 
 def _ordinal_result(m: re.Match[str], k: int, word: str, noun: str, times: list[TimeMention],
-                    tiers: dict[str, list[Meeting]], participants: list[str], s: int, e: int) -> CountResult:
+                    tiers: dict[str, list[Meeting]], participants: list[str], s: int, e: int) -> Finding:
     """'their third summit, in Moscow in 2002': the meeting the sentence dates must be the k-th
     of a tier; with no date in the sentence there is nothing to rank."""
     ts = [t for t in times if s <= t.start < e]
     if not ts or k < 1:
-        return CountResult(m.start(), m.end(), participants, NOT_IN_RECORD, "no date to say which meeting is meant")
+        return _found(m.start(), m.end(), participants, NOT_IN_RECORD, "no date to say which meeting is meant")
     lo, hi = min(t.spec.start for t in ts), max(t.spec.end for t in ts)
     names = ["summits", "formal meetings"] if noun == "summit" else list(tiers)
     ranks = {}
@@ -263,24 +257,24 @@ def _ordinal_result(m: re.Match[str], k: int, word: str, noun: str, times: list[
                 ranks[name] = (i, x)
                 break
     if not ranks:
-        return CountResult(m.start(), m.end(), participants, NOT_IN_RECORD, "no meeting of the pair then in the record")
+        return _found(m.start(), m.end(), participants, NOT_IN_RECORD, "no meeting of the pair then in the record")
     for name, (i, x) in ranks.items():
         if i == k:
-            return CountResult(m.start(), m.end(), participants, SUPPORTED,
+            return _found(m.start(), m.end(), participants, SUPPORTED,
                                f"{x.id} is the pair's {word} of the record's {name}", evidence=[x.id])
     lo_rank, hi_rank = min(i for i, _ in ranks.values()), max(i for i, _ in ranks.values())
     if lo_rank <= k <= hi_rank:
-        return CountResult(m.start(), m.end(), participants, NOT_IN_RECORD,
+        return _found(m.start(), m.end(), participants, NOT_IN_RECORD,
                            "it depends on what counts as a meeting: " + "; ".join(
                                f"number {i} of the {name}" for name, (i, _) in ranks.items()))
     i, x = next(iter(ranks.values()))
-    return CountResult(m.start(), m.end(), participants, CONTRADICTED,
+    return _found(m.start(), m.end(), participants, CONTRADICTED,
                        "; ".join(f"number {i} of the record's {name}" for name, (i, _) in ranks.items()),
                        f"{x.id} was number {i} of the pair's {next(iter(ranks))} in the record, not {k}.", [x.id])
 
 
 def _negative_result(text: str, m: re.Match[str], pair: list[tuple[str, ...]], times: list[TimeMention],
-                     record: Record, article_date: dt.date | None, e: int) -> CountResult | None:
+                     record: Record, article_date: dt.date | None, e: int) -> Finding | None:
     after = [t for t in times if m.end() <= t.start < min(e, m.end() + 3)]
     if not after:
         return None
@@ -294,10 +288,10 @@ def _negative_result(text: str, m: re.Match[str], pair: list[tuple[str, ...]], t
     span_end = t.end
     if pool:
         first = pool[0]
-        return CountResult(m.start(), span_end, participants, CONTRADICTED,
+        return _found(m.start(), span_end, participants, CONTRADICTED,
                            f"the record has {len(pool)} meeting(s) of this pair after {t.text}",
                            f"They met after {t.text}: first {first.id} ({first.start.isoformat()}).",
                            [x.id for x in pool])
-    return CountResult(m.start(), span_end, participants, SUPPORTED,
+    return _found(m.start(), span_end, participants, SUPPORTED,
                        f"the record has no meeting of this pair after {t.text}"
                        + (f" up to the article's date ({article_date.isoformat()})" if article_date else ""))

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 
+from summitry.checker.findings import Finding
 from summitry.checker.record import Record, side
 
 SUPPORTED, MOSTLY_SUPPORTED, CONTRADICTED = "supported", "mostly_supported", "contradicted"
@@ -37,18 +37,6 @@ _EARLY_MEETING = re.compile(
     + _SPAN)
 _MONTHS = {"two": 2, "three": 3, "four": 4, "six": 6}
 _EARLY_KEYS = ("new president", "new u.s. president", "new american president", "incoming ", "newly")
-
-
-@dataclass
-class PatternResult:
-    start: int
-    end: int
-    verdict: str
-    reason: str
-    correction: str | None = None
-    evidence: list[str] = field(default_factory=list)
-    participants: list[str] = field(default_factory=list)
-    pattern: str = "first meeting in the term"  # or "venue by climate"
 
 
 def _days(m: re.Match[str]) -> tuple[int, str]:
@@ -105,7 +93,7 @@ def _climate_on(record: Record, day: dt.date) -> str | None:
     return None
 
 
-def _climate_venue(m: re.Match[str], record: Record, until: dt.date) -> PatternResult | None:
+def _climate_venue(m: re.Match[str], record: Record, until: dt.date) -> Finding | None:
     """Of the U.S.–Soviet/Russian summits (or meetings) held in the named climate, how many were
     in a third state."""
     climates = CLIMATES[m.group("climate")]
@@ -124,8 +112,7 @@ def _climate_venue(m: re.Match[str], record: Record, until: dt.date) -> PatternR
     verdict = _by_rule(len(neutral) / len(pool), bool(examples), m.group("q"))
     reason = said + (f"; not: {', '.join(examples)}" if examples else "")
     correction = f"Only {said}." if verdict == CONTRADICTED else None
-    return PatternResult(m.start(), m.end(), verdict, reason, correction, [x.id for x in neutral],
-                         pattern="venue by climate")
+    return Finding(m.start(), m.end(), verdict, reason, correction, [x.id for x in neutral], kind="venue by climate")
 
 
 def _by_rule(share: float, exceptions: bool, quantifiers: str) -> str:
@@ -135,7 +122,7 @@ def _by_rule(share: float, exceptions: bool, quantifiers: str) -> str:
     return SUPPORTED if share >= NEARLY_ALL else MOSTLY_SUPPORTED if share >= MOSTLY else CONTRADICTED
 
 
-def find_patterns(lowered: str, record: Record, article_date: dt.date | None) -> list[PatternResult]:
+def find_patterns(lowered: str, record: Record, article_date: dt.date | None) -> list[Finding]:
     """Every generalisation the module knows, checked: when new presidents first met their
     counterpart; where summits were held in a climate of relations."""
     out = []
@@ -171,6 +158,6 @@ def find_patterns(lowered: str, record: Record, article_date: dt.date | None) ->
         correction = None
         if verdict == CONTRADICTED:
             correction = f"Only {len(fit)} of {n} presidents met a Soviet or Russian leader within {said} of taking office."
-        out.append(PatternResult(m.start(), m.end(), verdict, reason, correction,
-                                 [mid for _, mid, days in fit]))
+        out.append(Finding(m.start(), m.end(), verdict, reason, correction, [mid for _, mid, days in fit],
+                           kind="first meeting in the term"))
     return out

@@ -11,9 +11,9 @@ pull-asides too, is supported, and one naming another is contradicted with the r
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from summitry.checker.dates import TimeMention
+from summitry.checker.findings import Finding
 from summitry.checker.gazetteer import Mention
 from summitry.checker.record import Meeting, Record, side
 from summitry.checker.spelling import fold
@@ -24,17 +24,6 @@ SUPPORTED, CONTRADICTED = "supported", "contradicted"
 #: line is read as the capitalised keyword and a name ending in a summit word or a year.
 _LINE = re.compile(r"\b(?P<rel>Follows|Preceded by|Precedes|Followed by)\s+"
                    r"(?P<what>[A-Z][^.;:\n]{0,60}?(?:Summit(?:\s+(?:Conference|Meeting))?(?:\s*\(\d{4}\))?|\(\d{4}\)))")
-
-
-@dataclass
-class SequenceResult:
-    start: int
-    end: int
-    verdict: str
-    reason: str
-    correction: str | None = None
-    evidence: list[str] = field(default_factory=list)
-    participants: list[str] = field(default_factory=list)
 
 
 def _series(record: Record, with_pull_asides: bool) -> list[Meeting]:
@@ -70,9 +59,9 @@ def _matches(m: Meeting, places: list[Mention], years: list[int]) -> bool:
 
 
 def find_sequence(text: str, mentions: list[Mention], times: list[TimeMention], subject: Meeting | None,
-                  record: Record) -> list[SequenceResult]:
+                  record: Record) -> list[Finding]:
     """Every 'Follows'/'Precedes' line, checked against the page's meeting `subject`."""
-    out: list[SequenceResult] = []
+    out: list[Finding] = []
     if subject is None or ("Follow" not in text and "Preced" not in text):
         return out
     for line in _LINE.finditer(text):
@@ -88,12 +77,12 @@ def find_sequence(text: str, mentions: list[Mention], times: list[TimeMention], 
         participants = sorted({p for x in (formal, every) if x for p in x.participants})
         if any(x is not None and _matches(x, places, years) for x in (formal, every)):
             hit = formal if formal is not None and _matches(formal, places, years) else every
-            out.append(SequenceResult(line.start(), line.end(), SUPPORTED,
+            out.append(Finding(line.start(), line.end(), SUPPORTED,
                                       f"the meeting {word} {subject.id} in the record is {hit.id}",  # type: ignore[union-attr]
                                       evidence=[hit.id], participants=participants))  # type: ignore[union-attr]
         elif formal is not None:
             right = f"{formal.city}, {formal.start.strftime('%B')} {formal.start.year}"
-            out.append(SequenceResult(line.start(), line.end(), CONTRADICTED,
+            out.append(Finding(line.start(), line.end(), CONTRADICTED,
                                       f"the meeting {word} {subject.id} in the record is {formal.id}",
                                       f"The meeting {word} this one was in {right} ({formal.id}), not "
                                       f"{line.group('what').strip()}.", [formal.id], participants))
